@@ -37,5 +37,9 @@ if ! command -v mvn >/dev/null 2>&1; then
   echo "error: Maven (mvn) not found. Install it: sudo apt-get install maven" >&2
   return 1 2>/dev/null || exit 1
 fi
+# Maven's own Guava calls sun.misc.Unsafe; JDK 24+ warns about it on every build.
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe* ]]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
 # The JVM flag that keeps JNA (DJL) and System.load (ONNX Runtime) quiet on JDK 22+.
 export LENET_JAVA_OPTS="--enable-native-access=ALL-UNNAMED"

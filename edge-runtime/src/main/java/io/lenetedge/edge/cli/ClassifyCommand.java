@@ -1,0 +1,118 @@
+package io.lenetedge.edge.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import io.lenetedge.edge.image.ImageException;
+import io.lenetedge.edge.image.ImageFiles;
+import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.Scores;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code classify PATH...}: the digit in each image file. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+    description = "Tell the digit in PNG, JPEG, BMP or PGM images (files or folders of them)."
+        + " Images of any size and either polarity are cropped to the ink, fitted into 20x20 and"
+        + " centred by mass in 28x28 as MNIST was; a 28x28 image is taken as it is.")
+public final class ClassifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ModelOptions model;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files or folders.")
+  List<Path> paths;
+
+  @Option(names = "--json", description = "One JSON object per line: path, digit, confidence, top3.")
+  boolean json;
+
+  @Option(names = "--top", defaultValue = "3", description = "How many alternatives to list (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Override
+  public Integer call() {
+    if (top < 1) {
+      throw new IllegalArgumentException("--top must be at least 1, got " + top);
+    }
+    List<Path> files = ImageFiles.expand(paths);
+    if (files.isEmpty()) {
+      throw new InputException("no PNG, JPEG, BMP or PGM images in " + paths);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int failed = 0;
+    try (DigitModel m = model.open(1, err)) {
+      for (Path file : files) {
+        try {
+          Optional<MnistStyle.Prepared> prepared = MnistStyle.prepare(ImageFiles.read(file));
+          Scores scores = prepared.map(p -> m.classify(p.input())).orElse(null);
+          out.println(json ? json(file, scores, m.spec().labels()) : text(file, scores, m.spec().labels()));
+        } catch (ImageException e) {
+          failed++;
+          err.println("error: " + e.getMessage());
+        }
+        out.flush();
+      }
+    }
+    err.flush();
+    if (failed > 0) {
+      throw new InputException(failed + " of " + files.size() + " images could not be read (see above)");
+    }
+    return 0;
+  }
+
+  private String text(Path file, Scores s, List<String> labels) {
+    if (s == null) {
+      return file + ": no digit";
+    }
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %s (%.1f %%), top %d:",
+        file, labels.get(s.best()), 100 * s.confidence(), top));
+    for (int c : s.top(top)) {
+      sb.append(String.format(Locale.ROOT, " %s %.1f %%", labels.get(c), 100 * s.probabilities()[c]));
+    }
+    return sb.toString();
+  }
+
+  private String json(Path file, Scores s, List<String> labels) {
+    JsonObject o = new JsonObject();
+    o.addProperty("path", file.toString());
+    if (s == null) {
+      o.add("digit", JsonNull.INSTANCE);
+      o.add("confidence", JsonNull.INSTANCE);
+      return o.toString();
+    }
+    addLabel(o, "digit", labels.get(s.best()));
+    o.addProperty("confidence", round(s.confidence()));
+    JsonArray topN = new JsonArray();
+    for (int c : s.top(top)) {
+      JsonObject t = new JsonObject();
+      addLabel(t, "digit", labels.get(c));
+      t.addProperty("probability", round(s.probabilities()[c]));
+      topN.add(t);
+    }
+    o.add("top" + top, topN);
+    return o.toString();
+  }
+
+  private static void addLabel(JsonObject o, String key, String label) {
+    if (label.matches("\\d+")) {
+      o.addProperty(key, Integer.valueOf(label));
+    } else {
+      o.addProperty(key, label);
+    }
+  }
+
+  private static double round(float p) {
+    return Math.round(p * 1e6) / 1e6;
+  }
+}

@@ -1,0 +1,65 @@
+package io.lenetedge.edge.cli;
+
+import io.lenetedge.common.IdxFormatException;
+import io.lenetedge.edge.image.ImageException;
+import io.lenetedge.edge.model.ModelException;
+import io.lenetedge.edge.model.ProviderException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar edge-runtime.jar}: the device-side command line. */
+@Command(name = "edge-runtime", mixinStandardHelpOptions = true,
+    versionProvider = EdgeCli.Version.class,
+    description = "Recognise handwritten digits with ONNX Runtime on a Raspberry Pi, Jetson or PC.",
+    subcommands = {InfoCommand.class, ClassifyCommand.class, EvalCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "1:internal error", "2:bad usage", "3:model missing or unusable",
+        "4:bad input or source", "5:execution provider unavailable"})
+public final class EdgeCli {
+  public static final int EXIT_INTERNAL = 1;
+  public static final int EXIT_MODEL = 3;
+  public static final int EXIT_INPUT = 4;
+  public static final int EXIT_PROVIDER = 5;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line: user errors become one line on stderr and an exit code. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new EdgeCli())
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          int code = exitCode(e);
+          cmd.getErr().println("error: " + e.getMessage());
+          if (code == EXIT_INTERNAL) {
+            e.printStackTrace(cmd.getErr());
+          }
+          cmd.getErr().flush();
+          return code;
+        });
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof ModelException) {
+      return EXIT_MODEL;
+    }
+    if (e instanceof ImageException || e instanceof IdxFormatException || e instanceof InputException) {
+      return EXIT_INPUT;
+    }
+    if (e instanceof ProviderException) {
+      return EXIT_PROVIDER;
+    }
+    if (e instanceof IllegalArgumentException) {
+      return CommandLine.ExitCode.USAGE;
+    }
+    return EXIT_INTERNAL;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"edge-runtime " + BuildInfo.get("version") + ", ONNX Runtime "
+          + BuildInfo.get("onnxruntime.version")};
+    }
+  }
+}

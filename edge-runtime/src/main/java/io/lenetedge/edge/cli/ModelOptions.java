@@ -1,0 +1,65 @@
+package io.lenetedge.edge.cli;
+
+import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.ExecutionProvider;
+import io.lenetedge.edge.model.ModelFile;
+import io.lenetedge.edge.model.ModelOverrides;
+import io.lenetedge.edge.model.OutputKind;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** The options every verb that runs a model shares. */
+public final class ModelOptions {
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "ONNX model to run (default: the model embedded in this jar).")
+  Path model;
+
+  @Option(names = "--ep", defaultValue = "auto", paramLabel = "EP",
+      description = "Execution provider: auto, cpu, cuda[:ID] or tensorrt[:ID] (default: ${DEFAULT-VALUE}).")
+  String ep;
+
+  @Option(names = "--threads", defaultValue = "1",
+      description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE}; more help only batches).")
+  int threads;
+
+  @Option(names = "--input-range", paramLabel = "1|255",
+      description = "Pixel range the model takes, when its metadata does not say: 1 for [0,1], 255 for [0,255].")
+  Float inputRange;
+
+  @Option(names = "--mean", description = "Normalise input as (x - mean) / std before the model (x in [0,1]); with --std.")
+  Float mean;
+
+  @Option(names = "--std", description = "See --mean.")
+  Float std;
+
+  @Option(names = "--output", paramLabel = "logits|probabilities",
+      description = "What the model's output holds, when its metadata does not say.")
+  String output;
+
+  /** Opens the chosen model; messages about the provider go to {@code err}. */
+  public DigitModel open(int maxBatch, PrintWriter err) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+    }
+    ModelOverrides overrides = new ModelOverrides(inputRange, mean, std, outputKind());
+    ExecutionProvider provider = ExecutionProvider.parse(ep);
+    return DigitModel.open(ModelFile.load(model), provider, threads, overrides, maxBatch, line -> {
+      err.println(line);
+      err.flush();
+    });
+  }
+
+  private OutputKind outputKind() {
+    if (output == null) {
+      return null;
+    }
+    return switch (output.toLowerCase(Locale.ROOT)) {
+      case "logits" -> OutputKind.LOGITS;
+      case "probabilities", "probs" -> OutputKind.PROBABILITIES;
+      default -> throw new IllegalArgumentException("unknown --output " + output
+          + ", expected one of [logits, probabilities]");
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package io.lenetedge.edge.model;
+
+import java.util.List;
+
+/**
+ * How to feed a model and read its answer, decided once per model by {@link ModelSpecs}.
+ *
+ * @param input the image input
+ * @param output the class-score output
+ * @param fixedBatch the batch size the model insists on, 0 when dynamic
+ * @param classes number of classes (at least 10)
+ * @param scale value written = pixel in [0,1] * scale + offset
+ * @param offset see scale
+ * @param output kind: logits or probabilities
+ * @param detectOutput true when neither metadata nor flags said what the output is: the model
+ *     checks the first result and treats rows that already sum to 1 as probabilities
+ * @param labels a label per class
+ * @param notes where each decision came from, for {@code info}
+ */
+public record ModelSpec(TensorSignature input, TensorSignature output, long fixedBatch,
+    int classes, float scale, float offset, OutputKind outputKind, boolean detectOutput,
+    List<String> labels, List<String> notes) {
+
+  /** Writes one image (784 values in [0,1]) into {@code dst} as the model wants it. */
+  public void encode(float[] image, int from, java.nio.FloatBuffer dst) {
+    for (int p = 0; p < 784; p++) {
+      dst.put(image[from + p] * scale + offset);
+    }
+  }
+}

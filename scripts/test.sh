@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets up (JDK >= 21, MNIST) and runs every test: `scripts/test.sh [extra mvn args]`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+bash scripts/fetch-mnist.sh
+mvn -B -ntp verify "$@"

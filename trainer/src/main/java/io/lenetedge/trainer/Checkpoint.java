@@ -1,0 +1,121 @@
+package io.lenetedge.trainer;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.Sha256;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A run folder's parameters ({@code lenet5.params}, DJL's format) and {@code checkpoint.json}.
+ * Writes go through a temporary file and a rename, so a crash never leaves half a checkpoint.
+ */
+public final class Checkpoint {
+  /** Pretty JSON for every file the trainer writes. */
+  public static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+      .serializeSpecialFloatingPointValues().create();
+
+  private Checkpoint() {}
+
+  /** Writes the block's parameters to {@code dir/lenet5.params}; returns their SHA-256. */
+  public static String saveParameters(Block block, Path dir) {
+    Path target = dir.resolve(CheckpointDescription.PARAMETERS_FILE);
+    Path tmp = dir.resolve(CheckpointDescription.PARAMETERS_FILE + ".tmp");
+    try (DataOutputStream out = new DataOutputStream(
+        new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+      block.saveParameters(out);
+    } catch (IOException e) {
+      throw new TrainerException("cannot write " + tmp + ": " + e.getMessage(), e);
+    }
+    move(tmp, target);
+    return Sha256.of(target);
+  }
+
+  /** Writes {@code checkpoint.json}. */
+  public static void saveDescription(CheckpointDescription description, Path dir) {
+    writeJson(dir.resolve(CheckpointDescription.FILE_NAME), description);
+  }
+
+  /** Writes any object as pretty JSON, atomically. */
+  public static void writeJson(Path file, Object value) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.writeString(tmp, GSON.toJson(value) + "\n");
+    } catch (IOException e) {
+      throw new TrainerException("cannot write " + tmp + ": " + e.getMessage(), e);
+    }
+    move(tmp, file);
+  }
+
+  /** Reads {@code dir/checkpoint.json}, checking it names an existing, unchanged parameter file. */
+  public static CheckpointDescription readDescription(Path dir) {
+    Path file = dir.resolve(CheckpointDescription.FILE_NAME);
+    CheckpointDescription d;
+    try {
+      d = GSON.fromJson(Files.readString(file), CheckpointDescription.class);
+    } catch (NoSuchFileException e) {
+      throw new TrainerException(file + ": not found; is " + dir
+          + " a run folder written by `trainer train --out`?");
+    } catch (IOException e) {
+      throw new TrainerException(file + ": cannot be read: " + e.getMessage(), e);
+    } catch (JsonParseException e) {
+      throw new TrainerException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+    }
+    if (d == null || d.parametersFile() == null || d.formatVersion() != CheckpointDescription.FORMAT_VERSION) {
+      throw new TrainerException(file + ": not a checkpoint description of format version "
+          + CheckpointDescription.FORMAT_VERSION);
+    }
+    Path params = dir.resolve(d.parametersFile());
+    if (!Files.isRegularFile(params)) {
+      throw new TrainerException(params + ": parameter file named by " + file + " is missing");
+    }
+    String sha = Sha256.of(params);
+    if (!sha.equals(d.parametersSha256())) {
+      throw new TrainerException(params + ": SHA-256 " + sha + " differs from "
+          + d.parametersSha256() + " recorded in " + file + "; the checkpoint was changed");
+    }
+    return d;
+  }
+
+  /**
+   * Rebuilds the trained block from a run folder: its architecture with the recorded dropout,
+   * initialised on {@code manager}, then the saved parameters loaded into it.
+   */
+  public static Block loadBlock(Path dir, CheckpointDescription d, NDManager manager) {
+    Block block = LeNet5.builder().optDropout(d.dropout()).build().newBlock();
+    block.initialize(manager, DataType.FLOAT32,
+        new Shape(1, 1, ModelContract.IMAGE_SIZE, ModelContract.IMAGE_SIZE));
+    Path params = dir.resolve(d.parametersFile());
+    try (DataInputStream in = new DataInputStream(
+        new BufferedInputStream(Files.newInputStream(params)))) {
+      block.loadParameters(manager, in);
+    } catch (MalformedModelException | IOException | IllegalArgumentException e) {
+      throw new TrainerException(params + ": does not hold LeNet-5 parameters of the expected"
+          + " shapes (" + e.getMessage() + "); re-run `trainer train`", e);
+    }
+    return block;
+  }
+
+  private static void move(Path from, Path to) {
+    try {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + from + " to " + to, e);
+    }
+  }
+}

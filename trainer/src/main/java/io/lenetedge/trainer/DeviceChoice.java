@@ -1,0 +1,6 @@
+package io.lenetedge.trainer;
+
+/** Where training runs: {@code auto} takes a GPU when DJL sees one, else the CPU. */
+public enum DeviceChoice {
+  AUTO, CPU, GPU
+}

@@ -1,0 +1,104 @@
+package io.lenetedge.trainer;
+
+import io.lenetedge.common.MnistData;
+import io.lenetedge.common.MnistFolder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code trainer train}: one training run into a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train on MNIST and write the best epoch's checkpoint, a log and a learning curve.")
+public final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", defaultValue = "data/mnist",
+      description = "Folder with the four MNIST IDX files, raw or .gz (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--out", required = true, description = "Run folder to create, e.g. runs/NAME.")
+  Path out;
+
+  @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--lr", defaultValue = "0.003",
+      description = "Peak learning rate of Adam, cosine-decayed over the run (default: ${DEFAULT-VALUE}).")
+  float lr;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--device", defaultValue = "auto",
+      description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--val-size", defaultValue = "5000",
+      description = "Training images held out for choosing the best epoch (default: ${DEFAULT-VALUE}).")
+  int valSize;
+
+  @Option(names = "--dropout", defaultValue = "0.25",
+      description = "Dropout rate before the last layer (default: ${DEFAULT-VALUE}).")
+  float dropout;
+
+  @Option(names = "--no-augment", description = "Train on the images as they are (no random shifts, rotations, scaling).")
+  boolean noAugment;
+
+  @Option(names = "--max-batches", defaultValue = "0", hidden = true,
+      description = "Batches per epoch at most (0: all); for quick checks.")
+  int maxBatches;
+
+  @Option(names = "--force", description = "Overwrite an existing checkpoint in --out.")
+  boolean force;
+
+  @Option(names = "--no-progress", description = "No progress bars (logs one line per epoch).")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws IOException {
+    TrainingRecipe recipe = TrainingRecipe.builder()
+        .optEpochs(epochs).optBatchSize(batch).optLearningRate(lr).optSeed(seed)
+        .optValidationSize(valSize).optAugment(!noAugment).optDropout(dropout)
+        .optDevice(parseDevice(device)).optMaxBatchesPerEpoch(maxBatches)
+        .build();
+    prepareOutput();
+    PrintWriter err = spec.commandLine().getErr();
+    MnistData mnist = MnistFolder.load(data, err::println);
+    TrainingListener listener = noProgress ? new EpochLines(err) : new ConsoleProgress();
+    TrainingRun run = new TrainingRun(recipe, out);
+    TrainingRun.Result result = run.execute(mnist, listener);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(EpochTable.render(result.outcome().epochs(), result.outcome().best().epoch()));
+    stdout.printf("best epoch %d: validation %.2f %%, test %.2f %%; wrote %s%n",
+        result.outcome().best().epoch(), 100 * result.outcome().best().validationAccuracy(),
+        100 * result.outcome().best().testAccuracy(), out);
+    stdout.flush();
+    return 0;
+  }
+
+  private void prepareOutput() throws IOException {
+    if (Files.exists(out.resolve(CheckpointDescription.FILE_NAME)) && !force) {
+      throw new IllegalArgumentException(out + " already holds a checkpoint; choose another --out"
+          + " or add --force to overwrite it");
+    }
+    Files.createDirectories(out);
+  }
+
+  static DeviceChoice parseDevice(String value) {
+    for (DeviceChoice c : DeviceChoice.values()) {
+      if (c.name().equalsIgnoreCase(value)) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("unknown --device " + value + ", expected one of [auto, cpu, gpu]");
+  }
+}
