@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "edge-runtime", mixinStandardHelpOptions = true,
     versionProvider = EdgeCli.Version.class,
     description = "Recognise handwritten digits with ONNX Runtime on a Raspberry Pi, Jetson or PC.",
-    subcommands = {InfoCommand.class, ClassifyCommand.class, EvalCommand.class},
+    subcommands = {InfoCommand.class, ClassifyCommand.class, EvalCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:bad usage", "3:model missing or unusable",
         "4:bad input or source", "5:execution provider unavailable"})

@@ -4,7 +4,18 @@ package io.lenetedge.edge.model;
 public final class ProviderException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public ProviderException(String message, Throwable cause) {
+  private final String reason;
+
+  /**
+   * @param message what failed and what to do
+   * @param reason the cause in a few words, for one-line logs
+   */
+  public ProviderException(String message, String reason, Throwable cause) {
     super(message, cause);
+    this.reason = reason;
+  }
+
+  public String reason() {
+    return reason;
   }
 }

@@ -29,7 +29,7 @@ public final class Sessions {
         log.accept("execution provider: cuda:0 (auto: CUDA works here)");
         return gpu;
       } catch (ProviderException e) {
-        log.accept("execution provider: cpu (auto: CUDA unavailable: " + firstLine(e.getMessage()) + ")");
+        log.accept("execution provider: cpu (auto: CUDA not usable: " + e.reason() + ")");
         return tryOpen(env, model, source, ExecutionProvider.CPU, threads);
       }
     }
@@ -43,7 +43,7 @@ public final class Sessions {
       return new Opened(env.createSession(model, options), ep);
     } catch (OrtException e) {
       if (ep.kind() != ExecutionProvider.Kind.CPU && isProviderFailure(e)) {
-        throw new ProviderException(explain(ep, e), e);
+        throw new ProviderException(explain(ep, e), shortReason(ep, e), e);
       }
       throw new ModelException(source + ": ONNX Runtime cannot load it as a model ("
           + firstLine(e.getMessage()) + "); is it a complete .onnx file?", e);
@@ -76,10 +76,8 @@ public final class Sessions {
 
   /** Names what is missing for a GPU provider, from what this build carries. */
   static String explain(ExecutionProvider ep, OrtException e) {
-    boolean compiledIn = OrtEnvironment.getAvailableProviders().contains(
-        ep.kind() == ExecutionProvider.Kind.CUDA ? OrtProvider.CUDA : OrtProvider.TENSOR_RT);
     String name = ep.kind() == ExecutionProvider.Kind.CUDA ? "CUDA" : "TensorRT";
-    if (!compiledIn) {
+    if (!compiledIn(ep)) {
       return "--ep " + ep + ": this jar carries the CPU-only ONNX Runtime, which has no " + name
           + " provider. Build the GPU jar (mvn -Pgpu package) on an x86-64 Linux or Windows host"
           + " with CUDA 12 and cuDNN 9" + (ep.kind() == ExecutionProvider.Kind.TENSORRT
@@ -92,6 +90,17 @@ public final class Sessions {
         + " (libcudart.so.12, libcublasLt.so.12) and cuDNN 9" + (ep.kind() == ExecutionProvider.Kind.TENSORRT
             ? " and TensorRT 10 (libnvinfer.so.10)" : "")
         + " on the library path; or use --ep cpu.";
+  }
+
+  private static String shortReason(ExecutionProvider ep, OrtException e) {
+    String name = ep.kind() == ExecutionProvider.Kind.CUDA ? "CUDA" : "TensorRT";
+    return compiledIn(ep) ? name + " provider failed to start: " + firstLine(e.getMessage())
+        : "this jar's ONNX Runtime has no " + name + " provider (the GPU jar has)";
+  }
+
+  private static boolean compiledIn(ExecutionProvider ep) {
+    return OrtEnvironment.getAvailableProviders().contains(
+        ep.kind() == ExecutionProvider.Kind.CUDA ? OrtProvider.CUDA : OrtProvider.TENSOR_RT);
   }
 
   /** Which providers this jar carries and which of them open a session here. */

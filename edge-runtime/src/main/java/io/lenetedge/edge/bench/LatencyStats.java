@@ -1,0 +1,36 @@
+package io.lenetedge.edge.bench;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Latency percentiles (microseconds) and throughput of one benchmark configuration.
+ *
+ * @param calls timed calls
+ * @param imagesPerCall images per call (the batch size)
+ * @param seconds wall time of the timed calls
+ */
+public record LatencyStats(long calls, int imagesPerCall, double seconds, double p50, double p90,
+    double p99, double p999, double max, double mean) {
+
+  /** Summarises a histogram of nanoseconds. */
+  public static LatencyStats of(Histogram nanos, int imagesPerCall, double seconds) {
+    return new LatencyStats(nanos.getTotalCount(), imagesPerCall, seconds,
+        micros(nanos.getValueAtPercentile(50)), micros(nanos.getValueAtPercentile(90)),
+        micros(nanos.getValueAtPercentile(99)), micros(nanos.getValueAtPercentile(99.9)),
+        micros(nanos.getMaxValue()), nanos.getMean() / 1000.0);
+  }
+
+  /** Images per second over the timed calls. */
+  public double imagesPerSecond() {
+    return calls * (double) imagesPerCall / seconds;
+  }
+
+  private static double micros(long nanos) {
+    return nanos / 1000.0;
+  }
+
+  /** A histogram for 1 ns .. 10 s at 3 significant digits. */
+  public static Histogram newHistogram() {
+    return new Histogram(10_000_000_000L, 3);
+  }
+}

@@ -1,0 +1,140 @@
+package io.lenetedge.edge.cli;
+
+import io.lenetedge.common.IdxImages;
+import io.lenetedge.common.IdxReader;
+import io.lenetedge.edge.bench.BenchReport;
+import io.lenetedge.edge.bench.BenchRow;
+import io.lenetedge.edge.bench.LatencyBench;
+import io.lenetedge.edge.bench.LatencyStats;
+import io.lenetedge.edge.bench.ProcessMemory;
+import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.ExecutionProvider;
+import io.lenetedge.edge.model.ModelFile;
+import io.lenetedge.edge.model.ModelOverrides;
+import io.lenetedge.edge.model.ProviderException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bench}: inference latency and throughput for every provider, thread and batch setting. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure inference latency (p50/p90/p99/p99.9/max, HdrHistogram) and throughput"
+        + " for each combination of execution provider, threads and batch size.")
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "ONNX model (default: the embedded one).")
+  Path model;
+
+  @Option(names = "--ep", split = ",", defaultValue = "cpu",
+      description = "Execution providers, comma-separated (default: ${DEFAULT-VALUE}).")
+  List<String> providers;
+
+  @Option(names = "--threads", split = ",", defaultValue = "1",
+      description = "Intra-op thread counts, comma-separated (default: ${DEFAULT-VALUE}).")
+  List<Integer> threads;
+
+  @Option(names = "--batch", split = ",", defaultValue = "1",
+      description = "Batch sizes, comma-separated (default: ${DEFAULT-VALUE}).")
+  List<Integer> batches;
+
+  @Option(names = "--warmup", defaultValue = "2000", description = "Untimed calls first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--iterations", defaultValue = "20000", description = "Timed calls (default: ${DEFAULT-VALUE}).")
+  long iterations;
+
+  @Option(names = "--duration", defaultValue = "0",
+      description = "Stop each configuration after this many seconds (0: run all iterations).")
+  double duration;
+
+  @Option(names = "--images", paramLabel = "IDX",
+      description = "Benchmark on these IDX images (default: synthetic digit-like images).")
+  Path images;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+  Path json;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results as CSV.")
+  Path csv;
+
+  @Override
+  public Integer call() {
+    validate();
+    List<ExecutionProvider> eps = providers.stream().map(ExecutionProvider::parse).toList();
+    float[] data;
+    int count;
+    if (images != null) {
+      IdxImages idx = IdxReader.readImages(images);
+      count = Math.min(idx.count(), 4096);
+      data = new float[count * 784];
+      for (int i = 0; i < count; i++) {
+        idx.copyScaled(i, data, i * 784);
+      }
+    } else {
+      count = 256;
+      data = LatencyBench.syntheticImages(count, 42);
+    }
+    ModelFile file = ModelFile.load(model);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LatencyBench bench = new LatencyBench(warmup, iterations, duration);
+    List<BenchRow> rows = new ArrayList<>();
+    out.print(BenchReport.header());
+    out.flush();
+    for (ExecutionProvider ep : eps) {
+      for (int t : threads) {
+        for (int b : batches) {
+          BenchRow row = runOne(file, ep, t, b, bench, data, count, err);
+          rows.add(row);
+          out.print(BenchReport.line(row));
+          out.flush();
+        }
+      }
+    }
+    BenchReport report = BenchReport.of(file, warmup, iterations, duration, rows,
+        String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    if (json != null) {
+      report.writeJson(json);
+      err.println("wrote " + json);
+    }
+    if (csv != null) {
+      report.writeCsv(csv);
+      err.println("wrote " + csv);
+    }
+    err.flush();
+    return 0;
+  }
+
+  private static BenchRow runOne(ModelFile file, ExecutionProvider ep, int threads, int batch,
+      LatencyBench bench, float[] data, int count, PrintWriter err) {
+    try (DigitModel m = DigitModel.open(file, ep, threads, ModelOverrides.NONE, batch, line -> { })) {
+      LatencyStats stats = bench.run(m, batch, data, count);
+      return new BenchRow(ep.toString(), threads, batch, stats, null, ProcessMemory.rssBytes());
+    } catch (ProviderException e) {
+      return new BenchRow(ep.toString(), threads, batch, null, e.reason(), ProcessMemory.rssBytes());
+    }
+  }
+
+  private void validate() {
+    if (warmup < 0 || iterations < 1 || duration < 0) {
+      throw new IllegalArgumentException("--warmup must be >= 0, --iterations >= 1 and --duration >= 0");
+    }
+    for (int t : threads) {
+      if (t < 1) {
+        throw new IllegalArgumentException("--threads values must be at least 1, got " + t);
+      }
+    }
+    for (int b : batches) {
+      if (b < 1 || b > 4096) {
+        throw new IllegalArgumentException("--batch values must be in [1,4096], got " + b);
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.lenetedge.edge.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelSpecsTest {
+  static final TensorSignature IMAGE = new TensorSignature("image", "FLOAT", new long[] {-1, 1, 28, 28});
+  static final TensorSignature LOGITS = new TensorSignature("logits", "FLOAT", new long[] {-1, 10});
+  static final TensorSignature PROBS = new TensorSignature("probabilities", "FLOAT", new long[] {-1, 10});
+  static final Map<String, String> OURS = Map.of("output.logits", "logits",
+      "output.probabilities", "probabilities", "input.range", "[0,1]",
+      "normalization", "inside the model", "labels", "0,1,2,3,4,5,6,7,8,9");
+
+  private static float encoded(ModelSpec s, float pixel) {
+    float[] image = new float[784];
+    image[0] = pixel;
+    FloatBuffer b = FloatBuffer.allocate(784);
+    s.encode(image, 0, b);
+    return b.get(0);
+  }
+
+  @Test
+  void ourMetadataPicksTheProbabilitiesOutputAndPassesPixelsThrough() {
+    ModelSpec s = ModelSpecs.resolve(List.of(IMAGE), List.of(LOGITS, PROBS), OURS, ModelOverrides.NONE);
+    assertEquals("probabilities", s.output().name());
+    assertEquals(OutputKind.PROBABILITIES, s.outputKind());
+    assertFalse(s.detectOutput());
+    assertEquals(0, s.fixedBatch());
+    assertEquals(0.5f, encoded(s, 0.5f));
+  }
+
+  @Test
+  void byteRangeFromFlagOrMetadataScalesPixels() {
+    ModelSpec flag = ModelSpecs.resolve(List.of(IMAGE), List.of(LOGITS), Map.of(),
+        new ModelOverrides(255f, null, null, null));
+    assertEquals(127.5f, encoded(flag, 0.5f), 1e-4);
+    ModelSpec meta = ModelSpecs.resolve(List.of(IMAGE), List.of(LOGITS),
+        Map.of("input.range", "[0,255]"), ModelOverrides.NONE);
+    assertEquals(255f, encoded(meta, 1f), 1e-4);
+  }
+
+  @Test
+  void meanAndStdMakeTheRuntimeNormalise() {
+    ModelSpec s = ModelSpecs.resolve(List.of(IMAGE), List.of(LOGITS), Map.of(),
+        new ModelOverrides(null, 0.5f, 0.25f, null));
+    assertEquals(2f, encoded(s, 1f), 1e-6);
+    assertEquals(-2f, encoded(s, 0f), 1e-6);
+  }
+
+  @Test
+  void withoutMetadataAnUnnamedOutputIsDetectedAndANamedOneTrusted() {
+    TensorSignature out = new TensorSignature("output0", "FLOAT", new long[] {1, 10});
+    ModelSpec unknown = ModelSpecs.resolve(List.of(IMAGE), List.of(out), Map.of(), ModelOverrides.NONE);
+    assertTrue(unknown.detectOutput());
+    ModelSpec named = ModelSpecs.resolve(List.of(IMAGE), List.of(new TensorSignature("softmax_out",
+        "FLOAT", new long[] {1, 10})), Map.of(), ModelOverrides.NONE);
+    assertEquals(OutputKind.PROBABILITIES, named.outputKind());
+    ModelSpec forced = ModelSpecs.resolve(List.of(IMAGE), List.of(out), Map.of(),
+        new ModelOverrides(null, null, null, OutputKind.LOGITS));
+    assertFalse(forced.detectOutput());
+  }
+
+  @Test
+  void fixedBatchIsRead() {
+    TensorSignature one = new TensorSignature("x", "FLOAT", new long[] {1, 1, 28, 28});
+    assertEquals(1, ModelSpecs.resolve(List.of(one), List.of(LOGITS), Map.of(), ModelOverrides.NONE)
+        .fixedBatch());
+  }
+
+  @Test
+  void wrongRankNamesExpectedAndActual() {
+    TensorSignature flat = new TensorSignature("pixels", "FLOAT", new long[] {-1, 784});
+    ModelException e = assertThrows(ModelException.class,
+        () -> ModelSpecs.resolve(List.of(flat), List.of(LOGITS), Map.of(), ModelOverrides.NONE));
+    assertTrue(e.getMessage().contains("[N,784]") && e.getMessage().contains("[N,1,28,28]"), e.getMessage());
+  }
+
+  @Test
+  void wrongImageSizeIsRejected() {
+    TensorSignature big = new TensorSignature("image", "FLOAT", new long[] {-1, 1, 32, 32});
+    assertThrows(ModelException.class,
+        () -> ModelSpecs.resolve(List.of(big), List.of(LOGITS), Map.of(), ModelOverrides.NONE));
+  }
+
+  @Test
+  void nonFloatInputIsRejected() {
+    TensorSignature ints = new TensorSignature("image", "INT64", new long[] {-1, 1, 28, 28});
+    ModelException e = assertThrows(ModelException.class,
+        () -> ModelSpecs.resolve(List.of(ints), List.of(LOGITS), Map.of(), ModelOverrides.NONE));
+    assertTrue(e.getMessage().contains("INT64") && e.getMessage().contains("FLOAT"), e.getMessage());
+  }
+
+  @Test
+  void fewerThanTenClassesIsRejected() {
+    TensorSignature five = new TensorSignature("scores", "FLOAT", new long[] {-1, 5});
+    ModelException e = assertThrows(ModelException.class,
+        () -> ModelSpecs.resolve(List.of(IMAGE), List.of(five), Map.of(), ModelOverrides.NONE));
+    assertTrue(e.getMessage().contains("5 classes") && e.getMessage().contains("at least 10"), e.getMessage());
+  }
+
+  @Test
+  void twoInputsAreListed() {
+    ModelException e = assertThrows(ModelException.class, () -> ModelSpecs.resolve(
+        List.of(IMAGE, new TensorSignature("mask", "FLOAT", new long[] {1})), List.of(LOGITS),
+        Map.of(), ModelOverrides.NONE));
+    assertTrue(e.getMessage().contains("[image, mask]"), e.getMessage());
+  }
+
+  @Test
+  void overridesAreValidated() {
+    assertThrows(IllegalArgumentException.class, () -> new ModelOverrides(100f, null, null, null));
+    assertThrows(IllegalArgumentException.class, () -> new ModelOverrides(null, 0.1f, null, null));
+    assertThrows(IllegalArgumentException.class, () -> new ModelOverrides(null, 0.1f, 0f, null));
+  }
+}
