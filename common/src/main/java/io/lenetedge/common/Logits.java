@@ -6,9 +6,14 @@ public final class Logits {
 
   /** The class with the highest score in row {@code row}; the first on ties. */
   public static int argmax(float[] scores, int row) {
-    int base = row * ModelContract.CLASSES;
+    return argmax(scores, row, ModelContract.CLASSES);
+  }
+
+  /** The class with the highest score in row {@code row} of [n,classes] scores. */
+  public static int argmax(float[] scores, int row, int classes) {
+    int base = row * classes;
     int best = 0;
-    for (int c = 1; c < ModelContract.CLASSES; c++) {
+    for (int c = 1; c < classes; c++) {
       if (scores[base + c] > scores[base + best]) {
         best = c;
       }

@@ -1,23 +1,11 @@
 package io.lenetedge.exporter;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.lenetedge.common.BuildProperties;
 import java.util.Properties;
 
 /** Versions stamped at build time (exporter-build.properties). */
 final class ExporterBuildInfo {
-  private static final Properties PROPS = new Properties();
-
-  static {
-    try (InputStream in = ExporterBuildInfo.class.getResourceAsStream("/exporter-build.properties")) {
-      if (in != null) {
-        PROPS.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final Properties PROPS = BuildProperties.load("/exporter-build.properties");
 
   private ExporterBuildInfo() {}
 

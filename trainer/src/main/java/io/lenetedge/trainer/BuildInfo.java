@@ -1,13 +1,11 @@
 package io.lenetedge.trainer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.lenetedge.common.BuildProperties;
 import java.util.Properties;
 
 /** Versions stamped at build time (trainer-build.properties). */
 public final class BuildInfo {
-  private static final Properties PROPS = load();
+  private static final Properties PROPS = BuildProperties.load("/trainer-build.properties");
 
   private BuildInfo() {}
 
@@ -33,17 +31,5 @@ public final class BuildInfo {
     if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
       System.setProperty("ai.djl.offline", String.valueOf(djlOffline()));
     }
-  }
-
-  private static Properties load() {
-    Properties p = new Properties();
-    try (InputStream in = BuildInfo.class.getResourceAsStream("/trainer-build.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p;
   }
 }

@@ -1,5 +1,6 @@
 package io.lenetedge.edge.cli;
 
+import io.lenetedge.common.Logits;
 import java.util.List;
 
 /** Counts of (true label, predicted class) over a labelled set. Pure. */
@@ -8,13 +9,7 @@ record ConfusionMatrix(int[][] counts) {
   static ConfusionMatrix of(float[] probabilities, byte[] labels, int classes) {
     int[][] counts = new int[classes][classes];
     for (int i = 0; i < labels.length; i++) {
-      int best = 0;
-      for (int c = 1; c < classes; c++) {
-        if (probabilities[i * classes + c] > probabilities[i * classes + best]) {
-          best = c;
-        }
-      }
-      counts[labels[i]][best]++;
+      counts[labels[i]][Logits.argmax(probabilities, i, classes)]++;
     }
     return new ConfusionMatrix(counts);
   }

@@ -1,5 +1,6 @@
 package io.lenetedge.edge.model;
 
+import io.lenetedge.common.Logits;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -14,13 +15,7 @@ public record Scores(float[] probabilities) {
 
   /** The most probable class (the first on ties). */
   public int best() {
-    int best = 0;
-    for (int c = 1; c < probabilities.length; c++) {
-      if (probabilities[c] > probabilities[best]) {
-        best = c;
-      }
-    }
-    return best;
+    return Logits.argmax(probabilities, 0, probabilities.length);
   }
 
   public float confidence() {

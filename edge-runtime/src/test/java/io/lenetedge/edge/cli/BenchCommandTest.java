@@ -1,0 +1,60 @@
+package io.lenetedge.edge.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.lenetedge.edge.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench verb's arguments, outputs and provider reporting, on short runs (no timing asserts). */
+class BenchCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyCombinationIsReportedInTableJsonAndCsv() throws Exception {
+    Path json = dir.resolve("out/bench.json");
+    Path csv = dir.resolve("bench.csv");
+    CliRun r = CliRun.of("bench", "--ep", "cpu,cuda", "--threads", "1,2", "--batch", "1,8",
+        "--warmup", "5", "--iterations", "30", "--json", json.toString(), "--csv", csv.toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> rows = r.out().lines().skip(1).toList();
+    assertEquals(8, rows.size(), r.out());
+    assertEquals(4, rows.stream().filter(l -> l.startsWith("cpu ")).count());
+    assertTrue(rows.stream().filter(l -> l.startsWith("cuda:0")).allMatch(l -> l.contains("unavailable:")),
+        r.out());
+
+    JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    JsonArray results = report.getAsJsonArray("results");
+    assertEquals(8, results.size());
+    JsonObject first = results.get(0).getAsJsonObject();
+    assertEquals("cpu", first.get("provider").getAsString());
+    JsonObject stats = first.getAsJsonObject("stats");
+    assertEquals(30, stats.get("calls").getAsLong());
+    assertTrue(stats.get("p50").getAsDouble() > 0);
+    assertTrue(stats.get("p50").getAsDouble() <= stats.get("p99").getAsDouble());
+    assertTrue(stats.get("p99").getAsDouble() <= stats.get("max").getAsDouble());
+    assertTrue(report.getAsJsonObject("machine").has("cpu"));
+    assertTrue(report.get("command").getAsString().contains("--batch 1,8"));
+
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals(9, lines.size());
+    assertTrue(lines.get(0).startsWith("ep,threads,batch,status"));
+    assertTrue(lines.get(2).startsWith("cpu,1,8,ok,30,"), lines.get(2));
+    assertTrue(lines.get(5).contains("unavailable"), lines.get(5));
+  }
+
+  @Test
+  void badArgumentsAreUsageErrors() {
+    assertEquals(2, CliRun.of("bench", "--batch", "0").assertNoStackTrace().exit());
+    assertEquals(2, CliRun.of("bench", "--threads", "0").assertNoStackTrace().exit());
+    assertEquals(2, CliRun.of("bench", "--ep", "fpga").assertNoStackTrace().exit());
+    assertEquals(2, CliRun.of("bench", "--iterations", "0").assertNoStackTrace().exit());
+  }
+}
