@@ -4,6 +4,7 @@ import io.lenetedge.common.IdxFormatException;
 import io.lenetedge.edge.image.ImageException;
 import io.lenetedge.edge.model.ModelException;
 import io.lenetedge.edge.model.ProviderException;
+import io.lenetedge.edge.source.SourceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "edge-runtime", mixinStandardHelpOptions = true,
     versionProvider = EdgeCli.Version.class,
     description = "Recognise handwritten digits with ONNX Runtime on a Raspberry Pi, Jetson or PC.",
-    subcommands = {InfoCommand.class, ClassifyCommand.class, EvalCommand.class, BenchCommand.class},
+    subcommands = {RunCommand.class, InfoCommand.class, ClassifyCommand.class, EvalCommand.class,
+        BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:bad usage", "3:model missing or unusable",
         "4:bad input or source", "5:execution provider unavailable"})
@@ -43,7 +45,8 @@ public final class EdgeCli {
     if (e instanceof ModelException) {
       return EXIT_MODEL;
     }
-    if (e instanceof ImageException || e instanceof IdxFormatException || e instanceof InputException) {
+    if (e instanceof ImageException || e instanceof IdxFormatException || e instanceof InputException
+        || e instanceof SourceException) {
       return EXIT_INPUT;
     }
     if (e instanceof ProviderException) {

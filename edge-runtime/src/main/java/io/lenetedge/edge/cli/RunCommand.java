@@ -1,0 +1,92 @@
+package io.lenetedge.edge.cli;
+
+import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.run.DecisionSmoother;
+import io.lenetedge.edge.run.DigitPipeline;
+import io.lenetedge.edge.run.Preparations;
+import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.run.RunLoop;
+import io.lenetedge.edge.source.FrameSource;
+import io.lenetedge.edge.source.SourceSpec;
+import io.lenetedge.edge.source.Sources;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code run}: the camera loop. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Read frames from a camera, video, folder, raw stream or the bundled demo, and"
+        + " print one JSON line per frame: {\"frame\":N,\"digit\":D|null,\"confidence\":P,"
+        + "\"latency_us\":{...}}. Logs and the closing summary go to stderr.")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ModelOptions model;
+
+  @Option(names = "--source", required = true, paramLabel = "SPEC",
+      description = "rpicam[:WxH[@FPS]], v4l2[:DEVICE[:WxH]], gst:PIPELINE, video:FILE, images:DIR,"
+          + " raw:FILE:WxH, raw:-:WxH or demo.")
+  String source;
+
+  @Option(names = "--roi", paramLabel = "x,y,w,h", description = "Region of the frame to look in (default: all of it).")
+  String roi;
+
+  @Option(names = "--min-confidence", defaultValue = "0.6",
+      description = "Name a digit only at this (smoothed) probability or more (default: ${DEFAULT-VALUE}).")
+  float minConfidence;
+
+  @Option(names = "--smooth", defaultValue = "1",
+      description = "Average the probabilities of the last k frames (default: ${DEFAULT-VALUE}).")
+  int smooth;
+
+  @Option(names = "--max-frames", defaultValue = "0", description = "Stop after N frames (0: at the end of the source).")
+  long maxFrames;
+
+  @Option(names = "--max-restarts", defaultValue = "3",
+      description = "Restart a dying camera program this many times, with back-off (default: ${DEFAULT-VALUE}).")
+  int maxRestarts;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SourceSpec sourceSpec = SourceSpec.parse(source);
+    Roi region = roi == null ? null : Roi.parse(roi);
+    DecisionSmoother smoother = new DecisionSmoother(smooth, minConfidence);
+    if (maxFrames < 0 || maxRestarts < 0) {
+      throw new IllegalArgumentException("--max-frames and --max-restarts must be 0 or more");
+    }
+    try (DigitModel m = model.open(1, err);
+        FrameSource frames = Sources.open(sourceSpec, maxRestarts, line -> log(err, line))) {
+      log(err, "source: " + frames.describe());
+      RunLoop loop = new RunLoop(frames, new DigitPipeline(m, Preparations.mnistStyle(), region,
+          smoother), out, err, maxFrames, r -> { });
+      Thread hook = new Thread(() -> loop.stop(3000), "run-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        loop.run();
+      } finally {
+        removeHook(hook);
+      }
+    }
+    return 0;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is exiting because of a signal: the hook is running and stops the loop
+    }
+  }
+
+  private static void log(PrintWriter err, String line) {
+    synchronized (err) {
+      err.println(line);
+      err.flush();
+    }
+  }
+}

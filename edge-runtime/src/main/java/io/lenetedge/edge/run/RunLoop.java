@@ -1,0 +1,77 @@
+package io.lenetedge.edge.run;
+
+import io.lenetedge.edge.source.Frame;
+import io.lenetedge.edge.source.FrameSource;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Reads frames, runs the pipeline on each, prints one JSON line per frame on stdout and a summary
+ * on stderr when it ends: at the end of the source, after {@code maxFrames}, or when stopped
+ * (SIGINT/SIGTERM through {@link #stop()}).
+ */
+public final class RunLoop {
+  private final FrameSource source;
+  private final DigitPipeline pipeline;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final long maxFrames;
+  private final Consumer<FrameResult> listener;
+  private final CountDownLatch done = new CountDownLatch(1);
+  private volatile boolean stopping;
+
+  public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
+      long maxFrames, Consumer<FrameResult> listener) {
+    this.source = source;
+    this.pipeline = pipeline;
+    this.out = out;
+    this.err = err;
+    this.maxFrames = maxFrames;
+    this.listener = listener;
+  }
+
+  /** Runs until the end; returns the stats. */
+  public RunStats run() {
+    RunStats stats = new RunStats();
+    String why = "end of source";
+    try {
+      while (!stopping) {
+        if (maxFrames > 0 && stats.frames() >= maxFrames) {
+          why = "--max-frames " + maxFrames;
+          break;
+        }
+        long t0 = System.nanoTime();
+        Frame frame = source.next();
+        if (frame == null) {
+          break;
+        }
+        FrameResult result = pipeline.process(frame, System.nanoTime() - t0);
+        stats.add(result);
+        out.println(result.json());
+        out.flush();
+        listener.accept(result);
+      }
+      if (stopping) {
+        why = "stopped by signal";
+      }
+      return stats;
+    } finally {
+      err.println(stats.summary(source.restarts(), why));
+      err.flush();
+      done.countDown();
+    }
+  }
+
+  /** Asks the loop to stop after the frame in hand and waits up to {@code millis} for it. */
+  public void stop(long millis) {
+    stopping = true;
+    source.close();
+    try {
+      done.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

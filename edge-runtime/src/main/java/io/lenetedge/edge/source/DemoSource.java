@@ -1,0 +1,165 @@
+package io.lenetedge.edge.source;
+
+import io.lenetedge.edge.image.GrayImage;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.util.SplittableRandom;
+
+/**
+ * The bundled demo clip ({@code --source demo}): the digits 0 to 9 handwritten in dark ink on
+ * unevenly lit paper, each held for a few frames with hand-held jitter, with blank paper between
+ * them. Drawn from stroke paths at start, the same every time; no camera needed.
+ */
+public final class DemoSource implements FrameSource {
+  public static final int WIDTH = 320;
+  public static final int HEIGHT = 240;
+  /** Frames each digit is held. */
+  public static final int HOLD = 6;
+  /** Blank frames after each digit. */
+  public static final int GAP = 2;
+  public static final int FRAMES = 10 * (HOLD + GAP);
+
+  private final SplittableRandom rng = new SplittableRandom(2024);
+  private int index;
+  private volatile boolean closed;
+
+  private DemoSource() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  public static DemoSource open() {
+    return new DemoSource();
+  }
+
+  /** The digit shown in frame {@code i}, or -1 for blank paper. */
+  public static int digitAt(long i) {
+    int slot = (int) (i % (HOLD + GAP));
+    return slot < HOLD ? (int) (i / (HOLD + GAP)) % 10 : -1;
+  }
+
+  @Override
+  public Frame next() {
+    if (closed || index >= FRAMES) {
+      return null;
+    }
+    int i = index++;
+    return new Frame(i, render(digitAt(i), rng));
+  }
+
+  static GrayImage render(int digit, SplittableRandom rng) {
+    BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, WIDTH, HEIGHT);
+    if (digit >= 0) {
+      double h = 120 + rng.nextDouble() * 10;
+      AffineTransform t = new AffineTransform();
+      t.translate(WIDTH / 2.0 + rng.nextDouble() * 16 - 8, HEIGHT / 2.0 + rng.nextDouble() * 12 - 6);
+      t.rotate(Math.toRadians(rng.nextDouble() * 8 - 4));
+      t.scale(h, h);
+      t.translate(-0.3, -0.5);
+      g.setColor(new Color(40, 40, 40));
+      g.setStroke(new BasicStroke((float) (0.11 + rng.nextDouble() * 0.02), BasicStroke.CAP_ROUND,
+          BasicStroke.JOIN_ROUND));
+      g.transform(t);
+      g.draw(stroke(digit));
+    }
+    g.dispose();
+    byte[] paper = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    light(paper, rng);
+    return new GrayImage(WIDTH, HEIGHT, paper);
+  }
+
+  /** Uneven light: brighter top-left, darker corners, a little sensor noise. */
+  private static void light(byte[] px, SplittableRandom rng) {
+    for (int y = 0; y < HEIGHT; y++) {
+      for (int x = 0; x < WIDTH; x++) {
+        double dx = (x - WIDTH / 2.0) / WIDTH;
+        double dy = (y - HEIGHT / 2.0) / HEIGHT;
+        double light = 0.9 - 0.25 * (x + y) / (double) (WIDTH + HEIGHT) - 0.6 * (dx * dx + dy * dy);
+        int v = (int) Math.round((px[y * WIDTH + x] & 0xFF) * light + rng.nextGaussian() * 3);
+        px[y * WIDTH + x] = (byte) Math.max(0, Math.min(255, v));
+      }
+    }
+  }
+
+  /** The digit's strokes in a 0.6 x 1.0 box. */
+  static java.awt.Shape stroke(int digit) {
+    Path2D p = new Path2D.Double();
+    switch (digit) {
+      case 0 -> p.append(new Ellipse2D.Double(0.05, 0.02, 0.5, 0.96), false);
+      case 1 -> {
+        p.moveTo(0.15, 0.2);
+        p.lineTo(0.35, 0.02);
+        p.lineTo(0.35, 0.98);
+      }
+      case 2 -> {
+        p.moveTo(0.05, 0.22);
+        p.curveTo(0.1, -0.05, 0.6, -0.05, 0.55, 0.3);
+        p.curveTo(0.5, 0.55, 0.1, 0.8, 0.02, 0.98);
+        p.lineTo(0.6, 0.98);
+      }
+      case 3 -> {
+        p.moveTo(0.05, 0.1);
+        p.curveTo(0.3, -0.05, 0.6, 0.05, 0.5, 0.28);
+        p.curveTo(0.45, 0.42, 0.3, 0.47, 0.2, 0.48);
+        p.curveTo(0.7, 0.5, 0.65, 0.95, 0.3, 0.98);
+        p.curveTo(0.2, 0.99, 0.1, 0.95, 0.03, 0.88);
+      }
+      case 4 -> {
+        p.moveTo(0.4, 0.02);
+        p.lineTo(0.02, 0.65);
+        p.lineTo(0.6, 0.65);
+        p.moveTo(0.45, 0.3);
+        p.lineTo(0.45, 0.98);
+      }
+      case 5 -> {
+        p.moveTo(0.55, 0.02);
+        p.lineTo(0.12, 0.02);
+        p.lineTo(0.08, 0.45);
+        p.curveTo(0.4, 0.32, 0.65, 0.55, 0.55, 0.78);
+        p.curveTo(0.45, 1.02, 0.15, 1.0, 0.02, 0.88);
+      }
+      case 6 -> {
+        p.moveTo(0.5, 0.04);
+        p.curveTo(0.2, 0.1, 0.02, 0.45, 0.05, 0.7);
+        p.curveTo(0.08, 1.02, 0.55, 1.02, 0.55, 0.72);
+        p.curveTo(0.55, 0.45, 0.15, 0.45, 0.06, 0.65);
+      }
+      case 7 -> {
+        p.moveTo(0.02, 0.03);
+        p.lineTo(0.58, 0.03);
+        p.lineTo(0.22, 0.98);
+      }
+      case 8 -> {
+        p.append(new Ellipse2D.Double(0.1, 0.02, 0.4, 0.44), false);
+        p.append(new Ellipse2D.Double(0.05, 0.46, 0.5, 0.52), false);
+      }
+      case 9 -> {
+        p.append(new Ellipse2D.Double(0.05, 0.02, 0.48, 0.44), false);
+        p.moveTo(0.53, 0.24);
+        p.lineTo(0.45, 0.98);
+      }
+      default -> throw new IllegalArgumentException("digit " + digit);
+    }
+    return p;
+  }
+
+  @Override
+  public String describe() {
+    return "demo (" + FRAMES + " frames of " + WIDTH + "x" + HEIGHT + ")";
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
