@@ -64,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
       log(err, "source: " + frames.describe());
       RunLoop loop = new RunLoop(frames, new DigitPipeline(m, Preparations.mnistStyle(), region,
           smoother), out, err, maxFrames, r -> { });
-      Thread hook = new Thread(() -> loop.stop(3000), "run-shutdown");
+      Thread hook = new Thread(() -> loop.stop(2000), "run-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         loop.run();

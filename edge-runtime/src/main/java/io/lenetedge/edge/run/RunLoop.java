@@ -5,6 +5,7 @@ import io.lenetedge.edge.source.FrameSource;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,8 @@ public final class RunLoop {
   private final long maxFrames;
   private final Consumer<FrameResult> listener;
   private final CountDownLatch done = new CountDownLatch(1);
+  private final AtomicBoolean summarized = new AtomicBoolean();
+  private final RunStats stats = new RunStats();
   private volatile boolean stopping;
 
   public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
@@ -34,7 +37,6 @@ public final class RunLoop {
 
   /** Runs until the end; returns the stats. */
   public RunStats run() {
-    RunStats stats = new RunStats();
     String why = "end of source";
     try {
       while (!stopping) {
@@ -58,13 +60,15 @@ public final class RunLoop {
       }
       return stats;
     } finally {
-      err.println(stats.summary(source.restarts(), why));
-      err.flush();
+      summarize(why);
       done.countDown();
     }
   }
 
-  /** Asks the loop to stop after the frame in hand and waits up to {@code millis} for it. */
+  /**
+   * Asks the loop to stop after the frame in hand and waits up to {@code millis} for it; a loop
+   * still blocked on its source then (stdin does not wake up on close) is summarised from here.
+   */
   public void stop(long millis) {
     stopping = true;
     source.close();
@@ -72,6 +76,16 @@ public final class RunLoop {
       done.await(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    summarize("stopped by signal");
+  }
+
+  private void summarize(String why) {
+    if (summarized.compareAndSet(false, true)) {
+      synchronized (err) {
+        err.println(stats.summary(source.restarts(), why));
+        err.flush();
+      }
     }
   }
 }
