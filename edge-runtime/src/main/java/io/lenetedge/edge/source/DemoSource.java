@@ -27,15 +27,25 @@ public final class DemoSource implements FrameSource {
   public static final int FRAMES = 10 * (HOLD + GAP);
 
   private final SplittableRandom rng = new SplittableRandom(2024);
+  private final int width;
+  private final int height;
   private int index;
   private volatile boolean closed;
 
-  private DemoSource() {
+  private DemoSource(int width, int height) {
     System.setProperty("java.awt.headless", "true");
+    this.width = width;
+    this.height = height;
   }
 
+  /** The clip at its own size, {@value #WIDTH}x{@value #HEIGHT}. */
   public static DemoSource open() {
-    return new DemoSource();
+    return new DemoSource(WIDTH, HEIGHT);
+  }
+
+  /** The clip drawn at another size ({@code demo:WxH}), e.g. 640x480 for benchmarks. */
+  public static DemoSource open(int width, int height) {
+    return new DemoSource(width, height);
   }
 
   /** The digit shown in frame {@code i}, or -1 for blank paper. */
@@ -50,19 +60,21 @@ public final class DemoSource implements FrameSource {
       return null;
     }
     int i = index++;
-    return new Frame(i, render(digitAt(i), rng));
+    return new Frame(i, render(digitAt(i), width, height, rng));
   }
 
-  static GrayImage render(int digit, SplittableRandom rng) {
-    BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+  static GrayImage render(int digit, int width, int height, SplittableRandom rng) {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    double unit = height / (double) HEIGHT;
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, WIDTH, HEIGHT);
+    g.fillRect(0, 0, width, height);
     if (digit >= 0) {
-      double h = 120 + rng.nextDouble() * 10;
+      double h = (120 + rng.nextDouble() * 10) * unit;
       AffineTransform t = new AffineTransform();
-      t.translate(WIDTH / 2.0 + rng.nextDouble() * 16 - 8, HEIGHT / 2.0 + rng.nextDouble() * 12 - 6);
+      t.translate(width / 2.0 + (rng.nextDouble() * 16 - 8) * unit,
+          height / 2.0 + (rng.nextDouble() * 12 - 6) * unit);
       t.rotate(Math.toRadians(rng.nextDouble() * 8 - 4));
       t.scale(h, h);
       t.translate(-0.3, -0.5);
@@ -74,19 +86,19 @@ public final class DemoSource implements FrameSource {
     }
     g.dispose();
     byte[] paper = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-    light(paper, rng);
-    return new GrayImage(WIDTH, HEIGHT, paper);
+    light(paper, width, height, rng);
+    return new GrayImage(width, height, paper);
   }
 
   /** Uneven light: brighter top-left, darker corners, a little sensor noise. */
-  private static void light(byte[] px, SplittableRandom rng) {
-    for (int y = 0; y < HEIGHT; y++) {
-      for (int x = 0; x < WIDTH; x++) {
-        double dx = (x - WIDTH / 2.0) / WIDTH;
-        double dy = (y - HEIGHT / 2.0) / HEIGHT;
-        double light = 0.9 - 0.25 * (x + y) / (double) (WIDTH + HEIGHT) - 0.6 * (dx * dx + dy * dy);
-        int v = (int) Math.round((px[y * WIDTH + x] & 0xFF) * light + rng.nextGaussian() * 3);
-        px[y * WIDTH + x] = (byte) Math.max(0, Math.min(255, v));
+  private static void light(byte[] px, int width, int height, SplittableRandom rng) {
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        double dx = (x - width / 2.0) / width;
+        double dy = (y - height / 2.0) / height;
+        double light = 0.9 - 0.25 * (x + y) / (double) (width + height) - 0.6 * (dx * dx + dy * dy);
+        int v = (int) Math.round((px[y * width + x] & 0xFF) * light + rng.nextGaussian() * 3);
+        px[y * width + x] = (byte) Math.max(0, Math.min(255, v));
       }
     }
   }
@@ -155,7 +167,7 @@ public final class DemoSource implements FrameSource {
 
   @Override
   public String describe() {
-    return "demo (" + FRAMES + " frames of " + WIDTH + "x" + HEIGHT + ")";
+    return "demo (" + FRAMES + " frames of " + width + "x" + height + ")";
   }
 
   @Override

@@ -20,7 +20,7 @@ public record SourceSpec(Kind kind, String target, int width, int height, int fp
   public enum Kind { RPICAM, V4L2, GST, VIDEO, IMAGES, RAW, DEMO }
 
   public static final String FORMS = "[rpicam[:WxH[@FPS]], v4l2[:DEVICE[:WxH]], gst:PIPELINE,"
-      + " video:FILE, images:DIR, raw:FILE:WxH, raw:-:WxH, demo]";
+      + " video:FILE, images:DIR, raw:FILE:WxH, raw:-:WxH, demo[:WxH]]";
 
   private static final Pattern SIZE = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
   private static final Pattern SIZE_FPS = Pattern.compile("(\\d{1,5})x(\\d{1,5})(?:@(\\d{1,3}))?");
@@ -33,7 +33,7 @@ public record SourceSpec(Kind kind, String target, int width, int height, int fp
     String head = (colon < 0 ? s : s.substring(0, colon)).toLowerCase(Locale.ROOT);
     String rest = colon < 0 ? "" : s.substring(colon + 1);
     return switch (head) {
-      case "demo" -> noArgs(Kind.DEMO, rest, spec);
+      case "demo" -> demo(rest, spec);
       case "rpicam" -> rpicam(rest, spec);
       case "v4l2" -> v4l2(rest, spec);
       case "gst" -> gst(rest, spec);
@@ -44,11 +44,15 @@ public record SourceSpec(Kind kind, String target, int width, int height, int fp
     };
   }
 
-  private static SourceSpec noArgs(Kind kind, String rest, String spec) {
-    if (!rest.isEmpty()) {
-      throw bad(spec, kind.name().toLowerCase(Locale.ROOT) + " takes no arguments");
+  private static SourceSpec demo(String rest, String spec) {
+    if (rest.isEmpty()) {
+      return new SourceSpec(Kind.DEMO, "", 0, 0, 0);
     }
-    return new SourceSpec(kind, "", 0, 0, 0);
+    Matcher m = SIZE.matcher(rest);
+    if (!m.matches()) {
+      throw bad(spec, "demo takes nothing or a size WxH, e.g. demo:640x480");
+    }
+    return new SourceSpec(Kind.DEMO, "", size(m.group(1), spec), size(m.group(2), spec), 0);
   }
 
   private static SourceSpec rpicam(String rest, String spec) {

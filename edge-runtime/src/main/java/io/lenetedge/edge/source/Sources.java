@@ -37,7 +37,7 @@ public final class Sources {
    */
   public static FrameSource open(SourceSpec spec, int maxRestarts, Consumer<String> log) {
     return switch (spec.kind()) {
-      case DEMO -> DemoSource.open();
+      case DEMO -> spec.width() > 0 ? DemoSource.open(spec.width(), spec.height()) : DemoSource.open();
       case IMAGES -> new ImagesSource(Path.of(spec.target()), log);
       case RAW -> raw(spec, log);
       case RPICAM -> new ProcessSource("rpicam:" + spec.width() + "x" + spec.height(),

@@ -27,10 +27,10 @@ class SourceSpecTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"webcam", "rpicam:640", "raw:file", "raw:-:0x10", "gst:videotestsrc ! fdsink",
-      "demo:1", "video:", "images:"})
+      "demo:big", "video:", "images:"})
   void badSpecsListTheForms(String spec) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceSpec.parse(spec));
-    assertTrue(e.getMessage().contains("--source " + spec) && e.getMessage().contains("demo]"), e.getMessage());
+    assertTrue(e.getMessage().contains("--source " + spec) && e.getMessage().contains("demo[:WxH]]"), e.getMessage());
   }
 
   @Test
