@@ -212,7 +212,7 @@ final class InkMap {
     return any;
   }
 
-  boolean isInk(int d, float r) {
+  boolean isInk(float d, float r) {
     return d >= MnistStyle.MIN_CONTRAST && r >= threshold;
   }
 

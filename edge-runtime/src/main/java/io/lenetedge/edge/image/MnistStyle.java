@@ -7,20 +7,21 @@ import java.util.Optional;
 /**
  * Turns any grayscale picture of one digit into the model's input the way MNIST was prepared: a
  * white digit on black, its larger side scaled to 20 pixels and its centre of mass at (14, 14) of a
- * 28x28 field. Pure and deterministic; no I/O.
+ * 28x28 field. The paper level is estimated locally, so uneven lighting, vignetting and soft
+ * shadows do not count as ink. Pure and deterministic; no I/O.
  */
 public final class MnistStyle {
   public static final int SIZE = ModelContract.IMAGE_SIZE;
   /** The larger side of the digit after scaling, as in MNIST. */
   public static final int BOX = 20;
-  /** Images whose darkest and lightest grey differ by less than this hold no digit. */
+  /** Ink stands out from the paper around it by at least this many grey levels. */
   static final int MIN_CONTRAST = 32;
   /**
-   * Otsu's between-class over total variance below which ink and paper are not two classes (plain
-   * noise: about 0.64 for Gaussian, 0.75 for uniform; a digit on paper scores above 0.9).
+   * Otsu's between-class over total variance of the ink signal below which ink and paper are not
+   * two classes (plain noise: about 0.64 for Gaussian, 0.75 for uniform; a digit scores above 0.9).
    */
   static final double MIN_SEPARABILITY = 0.8;
-  /** Ink components smaller than this, or than 0.1% of the image, are specks and ignored. */
+  /** Ink components with fewer downscaled pixels than this are specks and ignored. */
   static final int MIN_SPECK_PIXELS = 3;
   /** Grey levels around the paper's median that count as paper texture, not ink. */
   private static final int PAPER_TOLERANCE = 16;
@@ -70,31 +71,35 @@ public final class MnistStyle {
   }
 
   /**
-   * Prepares {@code img} for the model, or returns empty when it holds no digit: a blank or flat
-   * page, contrast below {@value #MIN_CONTRAST} grey levels, structureless noise, or only specks.
-   * A 28x28 image is taken as it is, only inverted if it is dark ink on light paper.
+   * Prepares {@code img} for the model, or returns empty when it holds no digit: a blank or
+   * unevenly lit page, ink weaker than {@value #MIN_CONTRAST} grey levels, structureless noise, a
+   * smear, specks, edge clutter, or a digit too small or filling the whole picture. A 28x28 image
+   * is taken as it is, only inverted if it is dark ink on light paper. For many frames in a row,
+   * use a {@link FramePreparer}.
    */
   public static Optional<Prepared> prepare(GrayImage img) {
+    return new FramePreparer().prepare(img);
+  }
+
+  /**
+   * Prepares the digit inside the region of interest {@code (x, y, width, height)} of {@code
+   * frame}; the box of the result is in frame coordinates.
+   *
+   * @throws IllegalArgumentException if the region is empty or does not lie inside the frame
+   */
+  public static Optional<Prepared> prepare(GrayImage frame, int x, int y, int width, int height) {
+    return new FramePreparer().prepare(frame, x, y, width, height);
+  }
+
+  /** A 28x28 image as it is, inverted if dark ink on light paper; empty when flat. */
+  static Optional<Prepared> asIs(GrayImage img) {
     int[] hist = histogram(img);
     if (maxValue(hist) - minValue(hist) < MIN_CONTRAST) {
       return Optional.empty();
     }
     boolean inverted = inkIsDarker(hist);
-    int[] ink = inverted ? reversed(hist) : hist;
-    int threshold = otsuThreshold(ink);
-    if (img.width() == SIZE && img.height() == SIZE) {
-      return Optional.of(asIs(img, inverted, threshold));
-    }
-    if (separability(ink, threshold) < MIN_SEPARABILITY) {
-      return Optional.empty();
-    }
-    int[] box = inkBox(img, inverted, threshold);
-    if (box == null) {
-      return Optional.empty();
-    }
-    float[] input = new float[ModelContract.PIXELS];
-    render(img, inverted, threshold, median(ink), box, input);
-    return Optional.of(new Prepared(input, box[0], box[1], box[2], box[3], inverted));
+    int threshold = otsuThreshold(inverted ? reversed(hist) : hist);
+    return Optional.of(asIs(img, inverted, threshold));
   }
 
   /**
@@ -203,81 +208,10 @@ public final class MnistStyle {
   }
 
   /**
-   * The bounding box {x, y, width, height} of the ink above {@code threshold}, ignoring
-   * 8-connected specks; null when only specks are left.
+   * Scales a crop of ink (values in [0, 1], row-major, {@code bw x bh}) so that its larger side is
+   * {@value #BOX} pixels and places it in a 28x28 field with its centre of mass at the centre.
    */
-  static int[] inkBox(GrayImage img, boolean inverted, int threshold) {
-    int w = img.width();
-    int n = w * img.height();
-    byte[] p = img.pixels();
-    int minSize = Math.max(MIN_SPECK_PIXELS, n / 1000);
-    boolean[] seen = new boolean[n];
-    int[] stack = new int[256];
-    int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1};
-    int[] comp = new int[5];
-    for (int i = 0; i < n; i++) {
-      if (!seen[i] && ink(p[i], inverted) > threshold) {
-        stack = flood(img, inverted, threshold, i, seen, stack, comp);
-        if (comp[4] >= minSize) {
-          box[0] = Math.min(box[0], comp[0]);
-          box[1] = Math.min(box[1], comp[1]);
-          box[2] = Math.max(box[2], comp[2]);
-          box[3] = Math.max(box[3], comp[3]);
-        }
-      }
-    }
-    if (box[2] < 0) {
-      return null;
-    }
-    return new int[] {box[0], box[1], box[2] - box[0] + 1, box[3] - box[1] + 1};
-  }
-
-  /** Fills the component at {@code start}; {@code comp} gets {x0, y0, x1, y1, size}. */
-  private static int[] flood(
-      GrayImage img, boolean inverted, int threshold, int start, boolean[] seen, int[] stack,
-      int[] comp) {
-    int w = img.width();
-    int h = img.height();
-    byte[] p = img.pixels();
-    comp[0] = start % w;
-    comp[1] = start / w;
-    comp[2] = comp[0];
-    comp[3] = comp[1];
-    comp[4] = 0;
-    int top = 0;
-    stack[top++] = start;
-    seen[start] = true;
-    while (top > 0) {
-      int i = stack[--top];
-      int x = i % w;
-      int y = i / w;
-      comp[0] = Math.min(comp[0], x);
-      comp[1] = Math.min(comp[1], y);
-      comp[2] = Math.max(comp[2], x);
-      comp[3] = Math.max(comp[3], y);
-      comp[4]++;
-      for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
-        for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-          int j = ny * w + nx;
-          if (!seen[j] && ink(p[j], inverted) > threshold) {
-            seen[j] = true;
-            if (top == stack.length) {
-              stack = Arrays.copyOf(stack, stack.length * 2);
-            }
-            stack[top++] = j;
-          }
-        }
-      }
-    }
-    return stack;
-  }
-
-  /** Crops, scales to {@value #BOX} pixels and centres the ink by its mass into {@code out}. */
-  private static void render(
-      GrayImage img, boolean inverted, int threshold, int paper, int[] box, float[] out) {
-    int bw = box[2];
-    int bh = box[3];
-    float[] crop = crop(img, inverted, threshold, paper, box);
+  static float[] fit(float[] crop, int bw, int bh) {
     double scale = (double) BOX / Math.max(bw, bh);
     int tw = Math.clamp(Math.round(bw * scale), 1, BOX);
     int th = Math.clamp(Math.round(bh * scale), 1, BOX);
@@ -285,10 +219,11 @@ public final class MnistStyle {
     double[] com = centreOfMass(digit, tw, th);
     int ox = Math.clamp(shift(com[0]), 0, SIZE - tw);
     int oy = Math.clamp(shift(com[1]), 0, SIZE - th);
-    Arrays.fill(out, 0f);
+    float[] out = new float[ModelContract.PIXELS];
     for (int y = 0; y < th; y++) {
       System.arraycopy(digit, y * tw, out, (y + oy) * SIZE + ox, tw);
     }
+    return out;
   }
 
   /**
@@ -297,34 +232,6 @@ public final class MnistStyle {
    */
   private static long shift(double centre) {
     return Math.round(Math.rint((SIZE / 2.0 - centre) * 1e4) / 1e4);
-  }
-
-  /**
-   * The ink inside {@code box} on [0, 1]: paper at 0, the box's strongest ink at 1, anything not
-   * above the threshold (paper texture) at 0.
-   */
-  private static float[] crop(
-      GrayImage img, boolean inverted, int threshold, int paper, int[] box) {
-    int w = img.width();
-    byte[] p = img.pixels();
-    int bw = box[2];
-    int bh = box[3];
-    int strongest = threshold + 1;
-    for (int y = 0; y < bh; y++) {
-      for (int x = 0; x < bw; x++) {
-        strongest = Math.max(strongest, ink(p[(box[1] + y) * w + box[0] + x], inverted));
-      }
-    }
-    int base = Math.min(paper, threshold);
-    float range = strongest - base;
-    float[] crop = new float[bw * bh];
-    for (int y = 0; y < bh; y++) {
-      for (int x = 0; x < bw; x++) {
-        int u = ink(p[(box[1] + y) * w + box[0] + x], inverted);
-        crop[y * bw + x] = u > threshold ? Math.min(1f, (u - base) / range) : 0f;
-      }
-    }
-    return crop;
   }
 
   /** Separable resize: area averaging along an axis that shrinks, bilinear along one that grows. */
