@@ -6,7 +6,17 @@ import io.lenetedge.edge.bench.BenchReport;
 import io.lenetedge.edge.bench.BenchRow;
 import io.lenetedge.edge.bench.LatencyBench;
 import io.lenetedge.edge.bench.LatencyStats;
+import io.lenetedge.edge.bench.PipelineBench;
 import io.lenetedge.edge.bench.ProcessMemory;
+import io.lenetedge.edge.run.DecisionSmoother;
+import io.lenetedge.edge.run.DigitPipeline;
+import io.lenetedge.edge.run.FrameResult;
+import io.lenetedge.edge.run.Preparations;
+import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.source.Frame;
+import io.lenetedge.edge.source.FrameSource;
+import io.lenetedge.edge.source.SourceSpec;
+import io.lenetedge.edge.source.Sources;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
@@ -58,6 +68,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Benchmark on these IDX images (default: synthetic digit-like images).")
   Path images;
 
+  @Option(names = "--source", paramLabel = "SPEC",
+      description = "Pipeline mode: run the whole frame loop on this source (see `run --source`) and"
+          + " time each stage; finite sources are replayed until --iterations frames.")
+  String source;
+
+  @Option(names = "--roi", paramLabel = "x,y,w,h", description = "Pipeline mode: region of interest.")
+  String roi;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
@@ -67,6 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     validate();
+    if (source != null) {
+      return pipeline();
+    }
     List<ExecutionProvider> eps = providers.stream().map(ExecutionProvider::parse).toList();
     float[] data;
     int count;
@@ -109,6 +130,43 @@ public final class BenchCommand implements Callable<Integer> {
       err.println("wrote " + csv);
     }
     err.flush();
+    return 0;
+  }
+
+  private int pipeline() {
+    SourceSpec sourceSpec = SourceSpec.parse(source);
+    Roi region = roi == null ? null : Roi.parse(roi);
+    ExecutionProvider ep = ExecutionProvider.parse(providers.get(0));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PipelineBench bench = new PipelineBench();
+    try (DigitModel m = DigitModel.open(ModelFile.load(model), ep, threads.get(0), ModelOverrides.NONE,
+        1, line -> { })) {
+      DigitPipeline pipeline = new DigitPipeline(m, Preparations.mnistStyle(), region,
+          new DecisionSmoother(1, 0.6f));
+      long seen = 0;
+      boolean live = sourceSpec.kind() == SourceSpec.Kind.RPICAM
+          || sourceSpec.kind() == SourceSpec.Kind.V4L2 || sourceSpec.kind() == SourceSpec.Kind.GST
+          || "-".equals(sourceSpec.target());
+      while (seen < warmup + iterations) {
+        long before = seen;
+        try (FrameSource frames = Sources.open(sourceSpec, 3, err::println)) {
+          long t0 = System.nanoTime();
+          for (Frame f; seen < warmup + iterations && (f = frames.next()) != null; ) {
+            FrameResult r = pipeline.process(f, System.nanoTime() - t0);
+            if (seen++ >= warmup) {
+              bench.add(r);
+            }
+            t0 = System.nanoTime();
+          }
+        }
+        if (live || seen == before) {
+          break;
+        }
+      }
+      out.print(bench.table(source + " on " + m.provider()));
+    }
+    out.flush();
     return 0;
   }
 

@@ -174,16 +174,21 @@ final class DigitBlobs {
     }
   }
 
-  /** The plausible component with the best score, those inside the region first; 0 if none. */
+  /**
+   * The plausible component with the best score; one touching a side of the region only if none
+   * lies inside it, and never one touching two sides (it runs along or across the region); 0 if
+   * none.
+   */
   private int pickMain(InkMap m) {
     int best = 0;
     double bestScore = -1;
     boolean bestInside = false;
     for (int c = 1; c <= count; c++) {
-      if (!plausible(c, m) || spansRegion(touch(c, m))) {
+      int touch = touch(c, m);
+      if (!plausible(c, m) || Integer.bitCount(touch) > 1) {
         continue;
       }
-      boolean inside = touch(c, m) == 0;
+      boolean inside = touch == 0;
       double s = score(c, m);
       if ((inside && !bestInside) || (inside == bestInside && s > bestScore)) {
         best = c;
@@ -250,7 +255,7 @@ final class DigitBlobs {
   }
 
   private boolean plausible(int c, InkMap m) {
-    return !speck(c, m) && !line(c, m) && !smear(c);
+    return !speck(c, m) && !line(c) && !smear(c);
   }
 
   /** Too few pixels, or less than half as long as the smallest digit. */
@@ -260,14 +265,14 @@ final class DigitBlobs {
         || 2 * longSide < minDigitHeight(m.roiWidth, m.roiHeight);
   }
 
-  /** A flat bar (no digit is one), a thin upright spanning the region, or a thin long wire. */
-  private boolean line(int c, InkMap m) {
+  /**
+   * A flat bar (no digit is one alone) or a long thin wire. Lines across the whole region are
+   * caught by touching its opposite sides.
+   */
+  private boolean line(int c) {
     int w = boxWidth(c);
     int h = boxHeight(c);
-    boolean bar = w >= 4 * h;
-    boolean upright = h >= 10 * w && h >= 0.7 * m.height;
-    boolean wire = fill(c) < THIN_FILL && Math.max(w, h) >= 20;
-    return bar || upright || wire;
+    return w >= 4 * h || (fill(c) < THIN_FILL && Math.max(w, h) >= 20);
   }
 
   /** Edges too soft for pen strokes, or a roundish blob filled like no digit is. */
@@ -300,9 +305,5 @@ final class DigitBlobs {
         | (b == m.height - 1 ? BOTTOM : 0)
         | (l == 0 ? LEFT : 0)
         | (r == m.width - 1 ? RIGHT : 0);
-  }
-
-  private static boolean spansRegion(int touch) {
-    return (touch & (TOP | BOTTOM)) == (TOP | BOTTOM) || (touch & (LEFT | RIGHT)) == (LEFT | RIGHT);
   }
 }

@@ -70,14 +70,12 @@ final class InkMap {
     height = h / factor;
     allocate(width * height);
     downscale(frame);
-    if (!hasLocalContrast()) {
+    if (!hasContrast()) {
       return false;
     }
-    inverted = inkIsDarker();
-    if (inverted) {
-      morph.erode(hi, background, width, height, radius());
-    } else {
-      morph.dilate(lo, background, width, height, radius());
+    filter();
+    if (!hasLocalContrast()) {
+      return false;
     }
     flatten();
     return threshold();
@@ -131,8 +129,7 @@ final class InkMap {
     }
   }
 
-  /** Computes the local maximum and minimum; whether they differ enough anywhere. */
-  private boolean hasLocalContrast() {
+  private boolean hasContrast() {
     int n = width * height;
     int min = 255;
     int max = 0;
@@ -140,11 +137,24 @@ final class InkMap {
       min = Math.min(min, small[i]);
       max = Math.max(max, small[i]);
     }
-    if (max - min < MnistStyle.MIN_CONTRAST) {
-      return false;
+    return max - min >= MnistStyle.MIN_CONTRAST;
+  }
+
+  /** Computes the local maximum and minimum, the polarity and the paper level. */
+  private void filter() {
+    int r = radius();
+    morph.dilate(small, hi, width, height, r);
+    morph.erode(small, lo, width, height, r);
+    inverted = inkIsDarker();
+    if (inverted) {
+      morph.erode(hi, background, width, height, r);
+    } else {
+      morph.dilate(lo, background, width, height, r);
     }
-    morph.dilate(small, hi, width, height, radius());
-    morph.erode(small, lo, width, height, radius());
+  }
+
+  private boolean hasLocalContrast() {
+    int n = width * height;
     for (int i = 0; i < n; i++) {
       if (hi[i] - lo[i] >= MnistStyle.MIN_CONTRAST) {
         return true;
@@ -169,8 +179,9 @@ final class InkMap {
   }
 
   /**
-   * Fills {@link #diff}, {@link #envelope} and {@link #ratio}. The paper estimate sits on the
-   * extreme of the sensor noise, so its typical residual (the median) is taken off first.
+   * Fills {@link #diff}, {@link #envelope} and {@link #ratio}, and histograms the ratios where there
+   * is local contrast (elsewhere is plain paper). The paper estimate sits on the extreme of the
+   * sensor noise, so its typical residual (the median) is taken off first.
    */
   private void flatten() {
     int n = width * height;
@@ -191,7 +202,9 @@ final class InkMap {
       envelope[i] = e;
       float r = (float) diff[i] / e;
       ratio[i] = r;
-      ratioHistogram[bin(r)]++;
+      if (hi[i] - lo[i] >= MnistStyle.MIN_CONTRAST) {
+        ratioHistogram[bin(r)]++;
+      }
     }
   }
 

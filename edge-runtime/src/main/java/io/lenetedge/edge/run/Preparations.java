@@ -1,25 +1,17 @@
 package io.lenetedge.edge.run;
 
-import io.lenetedge.edge.image.GrayImage;
-import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.edge.image.FramePreparer;
 
 /** The preparation steps the loop can use. */
 public final class Preparations {
   private Preparations() {}
 
-  /** MNIST-style preparation of the region of interest, shared with {@code classify}. */
+  /**
+   * MNIST-style preparation of the region of interest, the same as {@code classify} uses, with
+   * buffers kept from frame to frame: one per loop.
+   */
   public static DigitPipeline.Preparation mnistStyle() {
-    return (frame, roi) -> MnistStyle.prepare(crop(frame, roi));
-  }
-
-  static GrayImage crop(GrayImage img, Roi roi) {
-    if (roi.x() == 0 && roi.y() == 0 && roi.width() == img.width() && roi.height() == img.height()) {
-      return img;
-    }
-    byte[] out = new byte[roi.width() * roi.height()];
-    for (int y = 0; y < roi.height(); y++) {
-      System.arraycopy(img.pixels(), (roi.y() + y) * img.width() + roi.x(), out, y * roi.width(), roi.width());
-    }
-    return new GrayImage(roi.width(), roi.height(), out);
+    FramePreparer preparer = new FramePreparer();
+    return (frame, roi) -> preparer.prepare(frame, roi.x(), roi.y(), roi.width(), roi.height());
   }
 }

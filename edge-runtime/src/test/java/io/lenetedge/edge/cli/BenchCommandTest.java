@@ -51,6 +51,18 @@ class BenchCommandTest {
   }
 
   @Test
+  void pipelineModeTimesEachStageAndReplaysAFiniteSource() {
+    CliRun r = CliRun.of("bench", "--source", "demo", "--warmup", "5", "--iterations", "100");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("pipeline: demo on cpu, 100 frames"), r.out());
+    for (String stage : List.of("wait for frame", "preprocess", "inference", "decision",
+        "total (frame to decision)")) {
+      assertTrue(r.out().lines().anyMatch(l -> l.startsWith(stage + " ")), stage + " in " + r.out());
+    }
+    assertTrue(r.out().matches("(?s).*\\d+\\.\\d fps end to end.*"), r.out());
+  }
+
+  @Test
   void badArgumentsAreUsageErrors() {
     assertEquals(2, CliRun.of("bench", "--batch", "0").assertNoStackTrace().exit());
     assertEquals(2, CliRun.of("bench", "--threads", "0").assertNoStackTrace().exit());

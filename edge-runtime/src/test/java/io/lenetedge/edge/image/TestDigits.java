@@ -21,19 +21,32 @@ final class TestDigits {
    */
   static GrayImage draw(
       int w, int h, int[] box, double[][] strokes, double stroke, int paper, int ink) {
-    byte[] p = new byte[w * h];
+    return draw(flat(w, h, paper), box, strokes, stroke, ink);
+  }
+
+  /** A copy of {@code img} with {@code strokes} drawn over it in {@code ink}, as {@link #draw}. */
+  static GrayImage draw(GrayImage img, int[] box, double[][] strokes, double stroke, int ink) {
+    int w = img.width();
+    byte[] p = img.pixels().clone();
     double half = stroke / 2;
-    for (int y = 0; y < h; y++) {
+    double[][] mapped = new double[strokes.length][];
+    for (int i = 0; i < strokes.length; i++) {
+      mapped[i] = map(strokes[i], box, half);
+    }
+    for (int y = 0; y < img.height(); y++) {
       for (int x = 0; x < w; x++) {
         double d = Double.MAX_VALUE;
-        for (double[] s : strokes) {
-          d = Math.min(d, distance(x + 0.5, y + 0.5, map(s, box, half)));
+        for (double[] s : mapped) {
+          d = Math.min(d, distance(x + 0.5, y + 0.5, s));
         }
         double cover = Math.clamp(half + 0.5 - d, 0, 1);
-        p[y * w + x] = (byte) Math.round(paper + (ink - paper) * cover);
+        if (cover > 0) {
+          int under = p[y * w + x] & 0xFF;
+          p[y * w + x] = (byte) Math.round(under + (ink - under) * cover);
+        }
       }
     }
-    return new GrayImage(w, h, p);
+    return new GrayImage(w, img.height(), p);
   }
 
   static GrayImage flat(int w, int h, int level) {
