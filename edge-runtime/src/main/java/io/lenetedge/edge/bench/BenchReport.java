@@ -17,18 +17,20 @@ import java.util.Map;
  * @param machine CPU, cores, OS, JVM and ONNX Runtime version
  * @param model the model's source and SHA-256
  * @param command the arguments the bench ran with
+ * @param coldStartMillis process start to first result of each fresh process, if measured
  */
 public record BenchReport(Map<String, String> machine, Map<String, String> model, int warmup,
     long iterations, double durationLimitSeconds, String command, String created,
-    List<BenchRow> results) {
+    List<BenchRow> results, double[] coldStartMillis) {
 
   public static BenchReport of(ModelFile file, int warmup, long iterations, double duration,
-      List<BenchRow> rows, String args) {
+      List<BenchRow> rows, double[] coldStartMillis, String args) {
     Map<String, String> model = new LinkedHashMap<>();
     model.put("source", file.source());
     model.put("sha256", file.sha256());
     return new BenchReport(Machine.describe(), model, warmup, iterations, duration,
-        "edge-runtime bench " + args, Instant.now().toString(), List.copyOf(rows));
+        "edge-runtime bench " + args, Instant.now().toString(), List.copyOf(rows),
+        coldStartMillis.clone());
   }
 
   public static String header() {

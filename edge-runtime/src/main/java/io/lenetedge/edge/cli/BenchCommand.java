@@ -2,9 +2,12 @@ package io.lenetedge.edge.cli;
 
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.IdxReader;
+import io.lenetedge.edge.bench.BareOrtLoop;
 import io.lenetedge.edge.bench.BenchReport;
 import io.lenetedge.edge.bench.BenchRow;
+import io.lenetedge.edge.bench.ColdStart;
 import io.lenetedge.edge.bench.LatencyBench;
+import io.lenetedge.edge.bench.LatencyPlot;
 import io.lenetedge.edge.bench.LatencyStats;
 import io.lenetedge.edge.bench.PipelineBench;
 import io.lenetedge.edge.bench.ProcessMemory;
@@ -76,11 +79,22 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--roi", paramLabel = "x,y,w,h", description = "Pipeline mode: region of interest.")
   String roi;
 
+  @Option(names = "--cold-start", paramLabel = "N", defaultValue = "0",
+      description = "Also start the runtime N times as fresh processes and time each to its first result.")
+  int coldStarts;
+
+  @Option(names = "--compare", description = "Also time a bare ONNX Runtime loop on the same model"
+      + " for each CPU setting (the runtime's overhead).")
+  boolean compare;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results as CSV.")
   Path csv;
+
+  @Option(names = "--plot", paramLabel = "FILE.png", description = "Also plot the latency distributions.")
+  Path plot;
 
   @Override
   public Integer call() {
@@ -115,11 +129,29 @@ public final class BenchCommand implements Callable<Integer> {
           BenchRow row = runOne(file, ep, t, b, bench, data, count, err);
           rows.add(row);
           out.print(BenchReport.line(row));
+          if (compare && row.ran() && ep.kind() == ExecutionProvider.Kind.CPU) {
+            BenchRow bare = new BenchRow("bare-ort", t, b, BareOrtLoop.run(file.bytes(),
+                inputName(file), t, b, warmup, iterations, duration, data, count), null,
+                ProcessMemory.rssBytes());
+            rows.add(bare);
+            out.print(BenchReport.line(bare));
+            out.printf(java.util.Locale.ROOT, "%-8s p50 overhead over bare ONNX Runtime: %+.1f %%%n",
+                "", 100 * (row.stats().p50() / bare.stats().p50() - 1));
+          }
           out.flush();
         }
       }
     }
-    BenchReport report = BenchReport.of(file, warmup, iterations, duration, rows,
+    double[] cold = new double[0];
+    if (coldStarts > 0) {
+      try {
+        cold = ColdStart.measure(coldStarts, ColdStart.sampleImage(), EdgeCli.class.getName());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      out.println(ColdStart.describe(cold));
+    }
+    BenchReport report = BenchReport.of(file, warmup, iterations, duration, rows, cold,
         String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     if (json != null) {
       report.writeJson(json);
@@ -128,6 +160,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (csv != null) {
       report.writeCsv(csv);
       err.println("wrote " + csv);
+    }
+    if (plot != null) {
+      LatencyPlot.write(rows, "edge-runtime bench: latency by percentile (" + report.machine().get("cpu")
+          + ", " + report.machine().get("cores") + " cores)", plot);
+      err.println("wrote " + plot);
     }
     err.flush();
     return 0;
@@ -170,6 +207,12 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static String inputName(ModelFile file) {
+    try (DigitModel m = DigitModel.open(file, ExecutionProvider.CPU, 1, ModelOverrides.NONE, 1, l -> { })) {
+      return m.spec().input().name();
+    }
+  }
+
   private static BenchRow runOne(ModelFile file, ExecutionProvider ep, int threads, int batch,
       LatencyBench bench, float[] data, int count, PrintWriter err) {
     try (DigitModel m = DigitModel.open(file, ep, threads, ModelOverrides.NONE, batch, line -> { })) {
@@ -181,8 +224,9 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private void validate() {
-    if (warmup < 0 || iterations < 1 || duration < 0) {
-      throw new IllegalArgumentException("--warmup must be >= 0, --iterations >= 1 and --duration >= 0");
+    if (warmup < 0 || iterations < 1 || duration < 0 || coldStarts < 0) {
+      throw new IllegalArgumentException("--warmup and --cold-start must be >= 0, --iterations >= 1"
+          + " and --duration >= 0");
     }
     for (int t : threads) {
       if (t < 1) {

@@ -50,7 +50,8 @@ public final class Sessions {
     }
   }
 
-  static SessionOptions latencyOptions(int threads) throws OrtException {
+  /** Session options for single-image latency, the ones {@link #open} uses. */
+  public static SessionOptions latencyOptions(int threads) throws OrtException {
     SessionOptions options = new SessionOptions();
     options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
     options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);

@@ -63,6 +63,26 @@ class BenchCommandTest {
   }
 
   @Test
+  void compareAddsABareOrtRowPlotAndColdStartAreWritten() throws Exception {
+    Path png = dir.resolve("latency.png");
+    Path json = dir.resolve("b.json");
+    CliRun r = CliRun.of("bench", "--compare", "--warmup", "5", "--iterations", "40", "--plot",
+        png.toString(), "--json", json.toString(), "--cold-start", "1");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("bare-ort       1     1")), r.out());
+    assertTrue(r.out().contains("p50 overhead over bare ONNX Runtime:"), r.out());
+    assertTrue(r.out().matches("(?s).*cold start \\(process start to first result, 1 processes\\): p50 \\d+ ms.*"),
+        r.out());
+    var image = javax.imageio.ImageIO.read(png.toFile());
+    assertEquals(1000, image.getWidth());
+    JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    assertEquals(1, report.getAsJsonArray("coldStartMillis").size());
+    assertEquals(2, report.getAsJsonArray("results").size());
+    assertEquals(13, report.getAsJsonArray("results").get(1).getAsJsonObject().getAsJsonObject("stats")
+        .getAsJsonArray("curve").size());
+  }
+
+  @Test
   void badArgumentsAreUsageErrors() {
     assertEquals(2, CliRun.of("bench", "--batch", "0").assertNoStackTrace().exit());
     assertEquals(2, CliRun.of("bench", "--threads", "0").assertNoStackTrace().exit());
