@@ -135,6 +135,16 @@ class SourcesTest {
   }
 
   @Test
+  void v4l2WithoutTheDeviceReportsWhatFfmpegSaid() {
+    FrameSource source = Sources.open(SourceSpec.parse("v4l2:" + dir.resolve("video9") + ":64x48"), 0,
+        log::add);
+    SourceException e = assertThrows(SourceException.class, source::next);
+    source.close();
+    assertTrue(e.getMessage().contains("ffmpeg exited with code") && e.getMessage().contains("video9"),
+        e.getMessage());
+  }
+
+  @Test
   void missingVideoFileIsNamed() {
     SourceException e = assertThrows(SourceException.class,
         () -> Sources.open(SourceSpec.parse("video:" + dir.resolve("none.mp4")), 0, log::add));
