@@ -94,7 +94,7 @@ final class CameraClip {
       for (int x = 0; x < width; x++) {
         double dx = (x - width / 2.0) / width;
         double dy = (y - height / 2.0) / height;
-        double light = 235 - 110.0 * x / width - 260 * (dx * dx + dy * dy);
+        double light = 225 - 70.0 * x / width - 160 * (dx * dx + dy * dy);
         double inShadow = Math.abs(y - shadowY) / (height * 0.08);
         light *= 1 - 0.2 * Math.max(0, Math.min(1, 2 - inShadow));
         double v = light * (1 - 0.8 * ink[y * width + x]) + rng.nextGaussian() * 4;
