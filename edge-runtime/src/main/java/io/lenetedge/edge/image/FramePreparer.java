@@ -4,9 +4,15 @@ import io.lenetedge.edge.image.MnistStyle.Prepared;
 import java.util.Optional;
 
 /**
- * Prepares frames (camera frames or any picture) for the model as {@link MnistStyle#prepare} does,
- * within a region of interest, reusing its buffers from one frame to the next so that a camera loop
- * allocates almost nothing per frame. Pure: arrays in, arrays out.
+ * Prepares frames (camera frames or any picture) for the model as {@link
+ * MnistStyle#prepare(GrayImage)} does, within a region of interest, reusing its buffers from one
+ * frame to the next so that a camera loop allocates little more than the result per frame. Pure:
+ * arrays in, arrays out.
+ *
+ * <p>The region is area-averaged down to about 180 pixels on its longer side ({@link InkMap}); the
+ * paper level is estimated locally there, and the ink is measured against it. The digit is picked
+ * among the ink's connected components ({@link DigitBlobs}), then cut out of the full-resolution
+ * frame as flattened ink, fitted to 20 pixels and centred by mass ({@link InkCrop}).
  *
  * <p>Not thread-safe: use one instance per thread.
  */

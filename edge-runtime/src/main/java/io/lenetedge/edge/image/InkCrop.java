@@ -6,18 +6,15 @@ import java.util.Optional;
 
 /**
  * Cuts the chosen digit out of the frame at full resolution as flattened ink: each pixel's contrast
- * against the paper, over the ink envelope (both interpolated from the downscaled maps), so shading
- * inside the crop does not leak in. Pixels that are not ink, or not next to the digit's components,
- * are 0. Keeps its buffers between calls; not thread-safe.
+ * against the paper, over the ink envelope (both taken from the downscaled maps), so shading inside
+ * the crop does not leak in. Pixels that are not ink, or not next to the digit's components, are 0.
+ * Keeps its buffers between calls; not thread-safe.
  */
 final class InkCrop {
   private boolean[] near = new boolean[0];
   private float[] values = new float[0];
   private float[] rowPaper = new float[0];
-  private float[] rowEnvelope = new float[0];
-  private int[] column = new int[0];
-  private float[] columnWeight = new float[0];
-  private int[] nearColumn = new int[0];
+  private float[] rowScale = new float[0];
 
   /** The box of the near mask, in downscaled pixels: the digit's box grown by one. */
   private int nearLeft;
@@ -46,8 +43,9 @@ final class InkCrop {
     if (boxRight < 0 || h < DigitBlobs.minDigitHeight(m.roiWidth, m.roiHeight)) {
       return Optional.empty();
     }
-    compact(x1 - x0, w, h);
-    float[] input = MnistStyle.fit(values, w, h);
+    int stride = x1 - x0;
+    float[] input =
+        MnistStyle.fit(values, boxTop * stride + boxLeft, stride, w, h, 1f / strongest);
     return Optional.of(new Prepared(input, x0 + boxLeft, y0 + boxTop, w, h, m.inverted));
   }
 
@@ -82,9 +80,12 @@ final class InkCrop {
   private void cut(GrayImage frame, InkMap m, int x0, int y0, int x1, int y1) {
     int rw = x1 - x0;
     int rh = y1 - y0;
-    prepareColumns(m, x0, rw);
     if (values.length < rw * rh) {
       values = new float[rw * rh];
+    }
+    if (rowPaper.length < m.width) {
+      rowPaper = new float[m.width];
+      rowScale = new float[m.width];
     }
     boxLeft = Integer.MAX_VALUE;
     boxTop = Integer.MAX_VALUE;
@@ -96,55 +97,56 @@ final class InkCrop {
     }
   }
 
-  /** Per frame column: the downscaled column left of it, its weight, and its near-mask column. */
-  private void prepareColumns(InkMap m, int x0, int rw) {
-    if (column.length < rw) {
-      column = new int[rw];
-      columnWeight = new float[rw];
-      nearColumn = new int[rw];
-    }
-    if (rowPaper.length < m.width) {
-      rowPaper = new float[m.width];
-      rowEnvelope = new float[m.width];
-    }
-    for (int k = 0; k < rw; k++) {
-      int x = x0 + k - m.left;
-      float u = Math.clamp((x + 0.5f) / m.factor - 0.5f, 0f, m.width - 1f);
-      column[k] = (int) u;
-      columnWeight[k] = u - column[k];
-      nearColumn[k] = Math.min(m.width - 1, x / m.factor) - nearLeft;
-    }
-  }
-
+  /**
+   * One row of the region, a downscaled column (block) at a time: blocks away from the digit are
+   * 0; in the others, each pixel's contrast against the block's paper, over its ink envelope.
+   */
   private void cutRow(GrayImage frame, InkMap m, int x0, int frameY, int rw, int y) {
-    int from = column[0];
-    int to = Math.min(m.width - 1, column[rw - 1] + 1);
-    interpolateRow(m, frameY - m.top, from, to);
+    int last = nearLeft + nearWidth - 1;
+    interpolateRow(m, frameY - m.top, nearLeft, last);
     int nearRow = (Math.min(m.height - 1, (frameY - m.top) / m.factor) - nearTop) * nearWidth;
     byte[] p = frame.pixels();
     int at = frameY * frame.width() + x0;
     int o = y * rw;
-    for (int k = 0; k < rw; k++) {
-      float value = 0;
-      if (near[nearRow + nearColumn[k]]) {
-        int c0 = column[k];
-        int c1 = Math.min(c0 + 1, to);
-        float wx = columnWeight[k];
-        float paper = rowPaper[c0] + (rowPaper[c1] - rowPaper[c0]) * wx;
-        float envelope = rowEnvelope[c0] + (rowEnvelope[c1] - rowEnvelope[c0]) * wx;
-        int v = p[at + k] & 0xFF;
-        float d = m.inverted ? paper - v : v - paper;
-        float r = d / envelope;
-        if (m.isInk(d, r)) {
-          value = r;
-          include(k, y, r);
+    int first = -1;
+    int end = -1;
+    float threshold = m.threshold;
+    float sign = m.inverted ? -1f : 1f;
+    float best = strongest;
+    for (int c = nearLeft; c <= last; c++) {
+      int from = (c - nearLeft) * m.factor;
+      int to = c == m.width - 1 ? rw : from + m.factor;
+      if (!near[nearRow + c - nearLeft]) {
+        Arrays.fill(values, o + from, o + to, 0f);
+        continue;
+      }
+      float paper = rowPaper[c];
+      float scale = rowScale[c];
+      for (int k = from; k < to; k++) {
+        float d = sign * ((p[at + k] & 0xFF) - paper);
+        float r = d * scale;
+        boolean ink = d >= MnistStyle.MIN_CONTRAST && r >= threshold;
+        values[o + k] = ink ? r : 0f;
+        if (ink) {
+          best = Math.max(best, r);
+          first = first < 0 ? k : first;
+          end = k;
         }
       }
-      values[o + k] = value;
+    }
+    strongest = best;
+    if (end >= 0) {
+      boxLeft = Math.min(boxLeft, first);
+      boxRight = Math.max(boxRight, end);
+      boxTop = Math.min(boxTop, y);
+      boxBottom = y;
     }
   }
 
-  /** Paper and envelope along downscaled columns [from, to], for region row {@code y}. */
+  /**
+   * Paper and inverse envelope of downscaled columns [from, to] at region row {@code y},
+   * interpolated between downscaled rows (along a row, the block's own values serve).
+   */
   private void interpolateRow(InkMap m, int y, int from, int to) {
     float v = Math.clamp((y + 0.5f) / m.factor - 0.5f, 0f, m.height - 1f);
     int r0 = (int) v;
@@ -154,27 +156,8 @@ final class InkCrop {
     int b = r1 * m.width;
     for (int c = from; c <= to; c++) {
       rowPaper[c] = m.background[a + c] + (m.background[b + c] - m.background[a + c]) * wy;
-      rowEnvelope[c] = m.envelope[a + c] + (m.envelope[b + c] - m.envelope[a + c]) * wy;
-    }
-  }
-
-  private void include(int x, int y, float r) {
-    boxLeft = Math.min(boxLeft, x);
-    boxTop = Math.min(boxTop, y);
-    boxRight = Math.max(boxRight, x);
-    boxBottom = Math.max(boxBottom, y);
-    strongest = Math.max(strongest, r);
-  }
-
-  /** Moves the ink box to the start of {@link #values}, row-major, scaled so its strongest is 1. */
-  private void compact(int stride, int w, int h) {
-    float scale = 1f / strongest;
-    for (int y = 0; y < h; y++) {
-      int from = (boxTop + y) * stride + boxLeft;
-      int to = y * w;
-      for (int x = 0; x < w; x++) {
-        values[to + x] = values[from + x] * scale;
-      }
+      int e0 = m.envelope(c, r0);
+      rowScale[c] = 1f / (e0 + (m.envelope(c, r1) - e0) * wy);
     }
   }
 }

@@ -1,8 +1,5 @@
 package io.lenetedge.edge.image;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,13 +7,14 @@ import java.util.Arrays;
  * integer factor so that its longer side is about {@value #TARGET_SIDE} pixels.
  *
  * <p>The paper level is estimated locally by a grey-level closing (an opening for light ink on
- * dark) with a window wider than strokes: lighting gradients, vignetting, soft shadows and smears
- * larger than the window all stay paper. The ink signal is how far a pixel stands out from the
- * paper, in grey levels ({@link #diff}) and relative to the strongest such contrast nearby
- * ({@link #ratio}); ink is where both pass their thresholds. Keeps its buffers between calls; not
- * thread-safe.
+ * dark) with a window wider than strokes, on a grid of 2x2 blocks, interpolated back: lighting
+ * gradients, vignetting, soft shadows and smears larger than the window all stay paper. The ink
+ * signal is how far a pixel stands out from the paper, in grey levels ({@link #diff}) and relative
+ * to the strongest such contrast nearby ({@link #ratio}, {@link #envelope}); ink is where both pass their thresholds.
+ * Keeps its buffers between calls; not thread-safe.
  */
 final class InkMap {
+  /** The downscaled region's longer side is about this long, in pixels. */
   static final int TARGET_SIDE = 180;
   /** Ink weaker than this fraction of the strongest ink nearby never counts. */
   static final float MIN_RATIO = 0.25f;
@@ -27,13 +25,8 @@ final class InkMap {
   /** Ratios are binned on [-0.5, 1.5) for Otsu's threshold. */
   private static final float BINS_PER_UNIT = 128f;
   private static final float LOWEST_RATIO = -0.5f;
-  /** Pair sums of up to this many rows fit the 16-bit lanes of {@link #sumByQuads}. */
-  private static final int MAX_SWAR_FACTOR = 64;
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long BYTE_LANES = 0x00FF00FF00FF00FFL;
-  private static final long SHORT_LANES = 0x0000FFFF0000FFFFL;
 
+  private final AreaDownscaler downscaler = new AreaDownscaler();
   private final MorphFilter morph = new MorphFilter();
 
   /** The region in the frame. */
@@ -51,22 +44,25 @@ final class InkMap {
   float threshold;
 
   int[] small = new int[0];
-  private int[] hi = new int[0];
-  private int[] lo = new int[0];
   /** The paper's grey level. */
   int[] background = new int[0];
-  /** The strongest ink contrast nearby, at least {@link MnistStyle#MIN_CONTRAST}. */
-  int[] envelope = new int[0];
   /** How far each pixel stands out from the paper towards the ink, in grey levels. */
   int[] diff = new int[0];
   float[] ratio = new float[0];
   boolean[] ink = new boolean[0];
-  private final int[] diffHistogram = new int[256];
+
+  /** The grid of 2x2 blocks: their extremes, the local extremes around them, the paper. */
+  private int gridWidth;
+  private int gridHeight;
+  private int[] blockMax = new int[0];
+  private int[] blockMin = new int[0];
+  private int[] localMax = new int[0];
+  private int[] localMin = new int[0];
+  private int[] gridPaper = new int[0];
+  private int[] upNear = new int[0];
+  private int[] upFar = new int[0];
+  private final int[] diffHistogram = new int[511];
   private final int[] ratioHistogram = new int[256];
-  private int[] sums = new int[0];
-  private int[] columns = new int[0];
-  private int[] quadSums = new int[0];
-  private long[] lanes = new long[0];
 
   /**
    * Measures the ink of the region; false when it cannot hold a digit: flat, without local
@@ -80,15 +76,17 @@ final class InkMap {
     factor = factor(w, h);
     width = w / factor;
     height = h / factor;
-    allocate(width * height);
-    downscale(frame);
+    allocate();
+    downscaler.downscale(frame, x, y, factor, width, height, small);
     if (!hasContrast()) {
       return false;
     }
-    filter();
+    localExtremes();
     if (!hasLocalContrast()) {
       return false;
     }
+    inverted = inkIsDarker();
+    paper();
     flatten();
     return threshold();
   }
@@ -99,110 +97,34 @@ final class InkMap {
     return Math.clamp(f, 1, Math.min(w, h));
   }
 
-  int radius() {
-    return Math.max(MIN_RADIUS, Math.min(width, height) / (2 * WINDOWS_PER_SIDE));
+  /** Whether a pixel standing out {@code d} grey levels from the paper, ratio {@code r}, is ink. */
+  boolean isInk(float d, float r) {
+    return d >= MnistStyle.MIN_CONTRAST && r >= threshold;
   }
 
-  private void allocate(int n) {
+  private void allocate() {
+    int n = width * height;
     if (small.length < n) {
       small = new int[n];
-      sums = new int[n];
-      hi = new int[n];
-      lo = new int[n];
       background = new int[n];
-      envelope = new int[n];
       diff = new int[n];
       ratio = new float[n];
       ink = new boolean[n];
     }
-  }
-
-  private void downscale(GrayImage frame) {
-    if (factor % 4 == 0 && factor <= MAX_SWAR_FACTOR) {
-      sumByQuads(frame);
-    } else {
-      sumByColumns(frame);
+    gridWidth = (width + 1) / 2;
+    gridHeight = (height + 1) / 2;
+    int g = gridWidth * gridHeight;
+    if (blockMax.length < g) {
+      blockMax = new int[g];
+      blockMin = new int[g];
+      localMax = new int[g];
+      localMin = new int[g];
+      gridPaper = new int[g];
     }
-    int area = factor * factor;
-    int n = width * height;
-    for (int i = 0; i < n; i++) {
-      small[i] = (sums[i] + area / 2) / area;
+    if (upNear.length < width) {
+      upNear = new int[width];
+      upFar = new int[width];
     }
-  }
-
-  /** {@link #sums} of each block by adding columns of {@code factor} rows, then across. */
-  private void sumByColumns(GrayImage frame) {
-    byte[] p = frame.pixels();
-    int f = factor;
-    int span = width * f;
-    columns = MorphFilter.grow(columns, span);
-    for (int sy = 0; sy < height; sy++) {
-      Arrays.fill(columns, 0, span, 0);
-      for (int k = 0; k < f; k++) {
-        int at = (top + sy * f + k) * frame.width() + left;
-        for (int x = 0; x < span; x++) {
-          columns[x] += p[at + x] & 0xFF;
-        }
-      }
-      int o = sy * width;
-      for (int sx = 0; sx < width; sx++) {
-        int s = 0;
-        for (int j = sx * f; j < sx * f + f; j++) {
-          s += columns[j];
-        }
-        sums[o + sx] = s;
-      }
-    }
-  }
-
-  /**
-   * {@link #sums} of each block, 8 pixels at a time: bytes are added in pairs inside a long (four
-   * 16-bit lanes), down the block's rows, then the pairs into sums of 4 pixels.
-   */
-  private void sumByQuads(GrayImage frame) {
-    byte[] p = frame.pixels();
-    int f = factor;
-    int quads = width * f / 4;
-    int longs = quads / 2;
-    lanes = grow(lanes, longs);
-    quadSums = MorphFilter.grow(quadSums, quads);
-    for (int sy = 0; sy < height; sy++) {
-      Arrays.fill(lanes, 0, longs, 0L);
-      int lastQuad = 0;
-      for (int k = 0; k < f; k++) {
-        int at = (top + sy * f + k) * frame.width() + left;
-        for (int j = 0; j < longs; j++) {
-          long v = (long) LONGS.get(p, at + 8 * j);
-          lanes[j] += (v & BYTE_LANES) + ((v >>> 8) & BYTE_LANES);
-        }
-        if (quads % 2 == 1) {
-          int q = at + 8 * longs;
-          lastQuad += (p[q] & 0xFF) + (p[q + 1] & 0xFF) + (p[q + 2] & 0xFF) + (p[q + 3] & 0xFF);
-        }
-      }
-      for (int j = 0; j < longs; j++) {
-        long pairs = lanes[j];
-        long q = (pairs & SHORT_LANES) + ((pairs >>> 16) & SHORT_LANES);
-        quadSums[2 * j] = (int) q;
-        quadSums[2 * j + 1] = (int) (q >>> 32);
-      }
-      if (quads % 2 == 1) {
-        quadSums[quads - 1] = lastQuad;
-      }
-      int per = f / 4;
-      int o = sy * width;
-      for (int sx = 0; sx < width; sx++) {
-        int s = 0;
-        for (int j = sx * per; j < sx * per + per; j++) {
-          s += quadSums[j];
-        }
-        sums[o + sx] = s;
-      }
-    }
-  }
-
-  private static long[] grow(long[] a, int n) {
-    return a.length >= n ? a : new long[n];
   }
 
   private boolean hasContrast() {
@@ -216,23 +138,36 @@ final class InkMap {
     return max - min >= MnistStyle.MIN_CONTRAST;
   }
 
-  /** Computes the local maximum and minimum, the polarity and the paper level. */
-  private void filter() {
-    int r = radius();
-    morph.dilate(small, hi, width, height, r);
-    morph.erode(small, lo, width, height, r);
-    inverted = inkIsDarker();
-    if (inverted) {
-      morph.erode(hi, background, width, height, r);
-    } else {
-      morph.dilate(lo, background, width, height, r);
+  /** Block extremes, then their extremes over the paper window. */
+  private void localExtremes() {
+    for (int gy = 0; gy < gridHeight; gy++) {
+      int a = 2 * gy * width;
+      int b = Math.min(2 * gy + 1, height - 1) * width;
+      for (int gx = 0; gx < gridWidth; gx++) {
+        int x0 = 2 * gx;
+        int x1 = Math.min(x0 + 1, width - 1);
+        int max = Math.max(Math.max(small[a + x0], small[a + x1]),
+            Math.max(small[b + x0], small[b + x1]));
+        int min = Math.min(Math.min(small[a + x0], small[a + x1]),
+            Math.min(small[b + x0], small[b + x1]));
+        blockMax[gy * gridWidth + gx] = max;
+        blockMin[gy * gridWidth + gx] = min;
+      }
     }
+    int r = gridRadius();
+    morph.dilate(blockMax, localMax, gridWidth, gridHeight, r);
+    morph.erode(blockMin, localMin, gridWidth, gridHeight, r);
+  }
+
+  /** Half the paper window, in blocks: wide enough for strokes, an eighth of the smaller side. */
+  private int gridRadius() {
+    return Math.max(MIN_RADIUS, Math.min(width, height) / (2 * WINDOWS_PER_SIDE)) / 2;
   }
 
   private boolean hasLocalContrast() {
-    int n = width * height;
-    for (int i = 0; i < n; i++) {
-      if (hi[i] - lo[i] >= MnistStyle.MIN_CONTRAST) {
+    int g = gridWidth * gridHeight;
+    for (int i = 0; i < g; i++) {
+      if (localMax[i] - localMin[i] >= MnistStyle.MIN_CONTRAST) {
         return true;
       }
     }
@@ -241,47 +176,118 @@ final class InkMap {
 
   /**
    * Paper covers most of any neighbourhood that holds a stroke, so where the neighbourhood has
-   * contrast, most pixels lie near the paper's end of it: the ink is at the other end.
+   * contrast, most pixels lie near the paper's end of it: the ink is at the other end. A pixel of
+   * each block votes.
    */
   private boolean inkIsDarker() {
-    int n = width * height;
     int votes = 0;
-    for (int i = 0; i < n; i++) {
-      if (hi[i] - lo[i] >= MnistStyle.MIN_CONTRAST) {
-        votes += 2 * small[i] > hi[i] + lo[i] ? 1 : -1;
+    for (int y = 0; y < height; y += 2) {
+      int row = (y >> 1) * gridWidth;
+      for (int x = 0; x < width; x += 2) {
+        int hi = localMax[row + (x >> 1)];
+        int lo = localMin[row + (x >> 1)];
+        if (hi - lo >= MnistStyle.MIN_CONTRAST) {
+          votes += 2 * small[y * width + x] > hi + lo ? 1 : -1;
+        }
       }
     }
     return votes >= 0;
   }
 
+  /** The closing (dark ink) or opening (light ink) on the grid, interpolated to each pixel. */
+  private void paper() {
+    int r = gridRadius();
+    if (inverted) {
+      morph.erode(localMax, gridPaper, gridWidth, gridHeight, r);
+    } else {
+      morph.dilate(localMin, gridPaper, gridWidth, gridHeight, r);
+    }
+    for (int y = 0; y < height; y++) {
+      int near = Math.min(y >> 1, gridHeight - 1);
+      int far = Math.clamp((y & 1) == 0 ? near - 1 : near + 1, 0, gridHeight - 1);
+      upsampleRow(near * gridWidth, upNear);
+      upsampleRow(far * gridWidth, upFar);
+      int o = y * width;
+      for (int x = 0; x < width; x++) {
+        background[o + x] = (3 * upNear[x] + upFar[x] + 8) >> 4;
+      }
+    }
+  }
+
   /**
-   * Fills {@link #diff}, {@link #envelope} and {@link #ratio}, and histograms the ratios where there
-   * is local contrast (elsewhere is plain paper). The paper estimate sits on the extreme of the
+   * Grid row at {@code from}, interpolated to the pixel columns and scaled by 4: a pixel lies a
+   * quarter block from the centre of its own block, three quarters from its neighbour's.
+   */
+  private void upsampleRow(int from, int[] out) {
+    for (int x = 0; x < width; x++) {
+      int near = Math.min(x >> 1, gridWidth - 1);
+      int far = Math.clamp((x & 1) == 0 ? near - 1 : near + 1, 0, gridWidth - 1);
+      out[x] = 3 * gridPaper[from + near] + gridPaper[from + far];
+    }
+  }
+
+  /**
+   * Fills {@link #diff} and {@link #ratio}, and histograms the ratios where there is local
+   * contrast (elsewhere is plain paper, ratio 0). The paper estimate sits on the extreme of the
    * sensor noise, so its typical residual (the median) is taken off first.
    */
   private void flatten() {
+    int noise = noiseLevel();
     int n = width * height;
-    Arrays.fill(diffHistogram, 0);
-    for (int i = 0; i < n; i++) {
-      int d = inverted ? background[i] - small[i] : small[i] - background[i];
-      diff[i] = d;
-      diffHistogram[d]++;
-    }
-    int noise = MnistStyle.median(diffHistogram);
-    int shift = inverted ? -noise : noise;
-    Arrays.fill(ratioHistogram, 0);
-    for (int i = 0; i < n; i++) {
-      int b = background[i] + shift;
-      background[i] = b;
-      diff[i] -= noise;
-      int e = Math.max(MnistStyle.MIN_CONTRAST, inverted ? b - lo[i] : hi[i] - b);
-      envelope[i] = e;
-      float r = (float) diff[i] / e;
-      ratio[i] = r;
-      if (hi[i] - lo[i] >= MnistStyle.MIN_CONTRAST) {
-        ratioHistogram[bin(r)]++;
+    if (inverted) {
+      for (int i = 0; i < n; i++) {
+        background[i] -= noise;
+        diff[i] = background[i] - small[i];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        background[i] += noise;
+        diff[i] = small[i] - background[i];
       }
     }
+    ratios();
+  }
+
+  /** The median residual of the paper estimate, over one pixel of each block. */
+  private int noiseLevel() {
+    Arrays.fill(diffHistogram, 0);
+    for (int y = 0; y < height; y += 2) {
+      for (int x = 0; x < width; x += 2) {
+        int i = y * width + x;
+        diffHistogram[(inverted ? background[i] - small[i] : small[i] - background[i]) + 255]++;
+      }
+    }
+    return MnistStyle.median(diffHistogram) - 255;
+  }
+
+  private void ratios() {
+    Arrays.fill(ratioHistogram, 0);
+    for (int y = 0; y < height; y++) {
+      int row = (y >> 1) * gridWidth;
+      for (int x = 0; x < width; x++) {
+        int i = y * width + x;
+        int g = row + (x >> 1);
+        float r = 0;
+        if (localMax[g] - localMin[g] >= MnistStyle.MIN_CONTRAST) {
+          r = (float) diff[i] / envelopeAt(i, g);
+          ratioHistogram[bin(r)]++;
+        }
+        ratio[i] = r;
+      }
+    }
+  }
+
+  /**
+   * The strongest ink contrast near pixel (x, y) (between the paper and the local extreme on the
+   * ink's side), at least {@link MnistStyle#MIN_CONTRAST}.
+   */
+  int envelope(int x, int y) {
+    return envelopeAt(y * width + x, (y >> 1) * gridWidth + (x >> 1));
+  }
+
+  private int envelopeAt(int i, int g) {
+    int e = inverted ? background[i] - localMin[g] : localMax[g] - background[i];
+    return Math.max(MnistStyle.MIN_CONTRAST, e);
   }
 
   /** Otsu's threshold on the ratios; false when they are not two classes or no ink passes. */
@@ -299,10 +305,6 @@ final class InkMap {
       any |= k;
     }
     return any;
-  }
-
-  boolean isInk(float d, float r) {
-    return d >= MnistStyle.MIN_CONTRAST && r >= threshold;
   }
 
   private static int bin(float r) {

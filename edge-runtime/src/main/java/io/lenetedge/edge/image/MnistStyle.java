@@ -208,20 +208,23 @@ public final class MnistStyle {
   }
 
   /**
-   * Scales a crop of ink (values in [0, 1], row-major, {@code bw x bh}) so that its larger side is
-   * {@value #BOX} pixels and places it in a 28x28 field with its centre of mass at the centre.
+   * Scales a crop of ink ({@code bw x bh} values from {@code offset} of {@code src}, rows {@code
+   * stride} apart) so that its larger side is {@value #BOX} pixels, multiplies it by {@code gain}
+   * and places it in a 28x28 field with its centre of mass at the centre.
    */
-  static float[] fit(float[] crop, int bw, int bh) {
+  static float[] fit(float[] src, int offset, int stride, int bw, int bh, float gain) {
     double scale = (double) BOX / Math.max(bw, bh);
     int tw = Math.clamp(Math.round(bw * scale), 1, BOX);
     int th = Math.clamp(Math.round(bh * scale), 1, BOX);
-    float[] digit = resize(crop, bw, bh, tw, th);
+    float[] digit = resize(src, offset, stride, bw, bh, tw, th);
     double[] com = centreOfMass(digit, tw, th);
     int ox = Math.clamp(shift(com[0]), 0, SIZE - tw);
     int oy = Math.clamp(shift(com[1]), 0, SIZE - th);
     float[] out = new float[ModelContract.PIXELS];
     for (int y = 0; y < th; y++) {
-      System.arraycopy(digit, y * tw, out, (y + oy) * SIZE + ox, tw);
+      for (int x = 0; x < tw; x++) {
+        out[(y + oy) * SIZE + ox + x] = Math.min(1f, digit[y * tw + x] * gain);
+      }
     }
     return out;
   }
@@ -235,12 +238,12 @@ public final class MnistStyle {
   }
 
   /** Separable resize: area averaging along an axis that shrinks, bilinear along one that grows. */
-  static float[] resize(float[] src, int sw, int sh, int dw, int dh) {
+  static float[] resize(float[] src, int offset, int stride, int sw, int sh, int dw, int dh) {
     Taps across = Taps.of(sw, dw);
     float[] rows = new float[dw * sh];
     for (int y = 0; y < sh; y++) {
       for (int x = 0; x < dw; x++) {
-        rows[y * dw + x] = across.apply(src, y * sw, 1, x);
+        rows[y * dw + x] = across.apply(src, offset + y * stride, 1, x);
       }
     }
     Taps down = Taps.of(sh, dh);
@@ -338,20 +341,20 @@ public final class MnistStyle {
     return r;
   }
 
-  /** The lower median of a histogram. */
+  /** The lower median of a histogram, as a bin index. */
   static int median(int[] hist) {
     long n = 0;
     for (int c : hist) {
       n += c;
     }
     long seen = 0;
-    for (int v = 0; v < 256; v++) {
+    for (int v = 0; v < hist.length; v++) {
       seen += hist[v];
       if (2 * seen >= n) {
         return v;
       }
     }
-    return 255;
+    return hist.length - 1;
   }
 
   private static int minValue(int[] hist) {

@@ -4,16 +4,14 @@ import java.util.Arrays;
 
 /**
  * Grey-level dilation (local maximum) and erosion (local minimum) over a square window, cut at the
- * image border, in constant time per pixel whatever the window (van Herk / Gil-Werman). Keeps its
+ * image border. Each direction doubles the window in passes over the whole array (1, 2, 4, 8...
+ * pixels, then one overlapping step), which vectorise well: O(log window) per pixel. Keeps its
  * scratch buffers between calls; not thread-safe.
  */
 final class MorphFilter {
   private int[] across = new int[0];
-  private int[] row = new int[0];
-  private int[] rowForward = new int[0];
-  private int[] rowBackward = new int[0];
-  private int[] forward = new int[0];
-  private int[] backward = new int[0];
+  private int[] ping = new int[0];
+  private int[] pong = new int[0];
 
   /** {@code dst} gets the maximum of {@code src} over the (2r+1)-square around each pixel. */
   void dilate(int[] src, int[] dst, int w, int h, int r) {
@@ -27,86 +25,81 @@ final class MorphFilter {
 
   private void filter(int[] src, int[] dst, int w, int h, int r, boolean max) {
     across = grow(across, w * h);
+    int rowLength = w + 2 * r;
+    padRows(src, w, h, r, max);
+    window(h * rowLength, 1, 2 * r + 1, max);
     for (int y = 0; y < h; y++) {
-      alongRow(src, y * w, across, w, r, max);
+      System.arraycopy(ping, y * rowLength, across, y * w, w);
     }
-    alongColumns(across, dst, w, h, r, max);
+    pad(across, 0, w * h, w, r, max);
+    window((h + 2 * r) * w, w, 2 * r + 1, max);
+    System.arraycopy(ping, 0, dst, 0, w * h);
   }
 
-  private void alongRow(int[] src, int offset, int[] dst, int n, int r, boolean max) {
-    int k = 2 * r + 1;
-    int len = n + 2 * r;
-    row = grow(row, len);
-    rowForward = grow(rowForward, len);
-    rowBackward = grow(rowBackward, len);
+  /**
+   * Lays the rows out in {@link #ping} one after another, each between {@code r} neutral values, so
+   * one sweep filters them all: a window starting in a row's first {@code w} places ends in its
+   * padding.
+   */
+  private void padRows(int[] src, int w, int h, int r, boolean max) {
+    int rowLength = w + 2 * r;
+    int len = h * rowLength;
+    ping = grow(ping, len);
+    pong = grow(pong, len);
     int neutral = neutral(max);
-    Arrays.fill(row, 0, r, neutral);
-    System.arraycopy(src, offset, row, r, n);
-    Arrays.fill(row, r + n, len, neutral);
-    for (int start = 0; start < len; start += k) {
-      int end = Math.min(len, start + k);
-      int m = neutral;
-      for (int i = start; i < end; i++) {
-        m = pick(max, m, row[i]);
-        rowForward[i] = m;
-      }
-      m = neutral;
-      for (int i = end - 1; i >= start; i--) {
-        m = pick(max, m, row[i]);
-        rowBackward[i] = m;
-      }
-    }
-    for (int x = 0; x < n; x++) {
-      dst[offset + x] = pick(max, rowBackward[x], rowForward[x + 2 * r]);
-    }
-  }
-
-  /** The vertical pass, a whole row at a time; padded row {@code q} holds source row q - r. */
-  private void alongColumns(int[] src, int[] dst, int w, int h, int r, boolean max) {
-    int k = 2 * r + 1;
-    int len = h + 2 * r;
-    forward = grow(forward, len * w);
-    backward = grow(backward, len * w);
-    for (int start = 0; start < len; start += k) {
-      int end = Math.min(len, start + k);
-      for (int q = start; q < end; q++) {
-        accumulate(src, q - r, h, w, forward, q * w, q == start ? -1 : (q - 1) * w, max);
-      }
-      for (int q = end - 1; q >= start; q--) {
-        accumulate(src, q - r, h, w, backward, q * w, q == end - 1 ? -1 : (q + 1) * w, max);
-      }
-    }
     for (int y = 0; y < h; y++) {
-      int b = y * w;
-      int f = (y + 2 * r) * w;
-      for (int x = 0; x < w; x++) {
-        dst[b + x] = pick(max, backward[b + x], forward[f + x]);
-      }
+      int at = y * rowLength;
+      Arrays.fill(ping, at, at + r, neutral);
+      System.arraycopy(src, y * w, ping, at + r, w);
+      Arrays.fill(ping, at + r + w, at + rowLength, neutral);
     }
   }
 
-  /** Row {@code at} of {@code acc} = source row (neutral outside) combined with row {@code prev}. */
-  private static void accumulate(
-      int[] src, int srcRow, int h, int w, int[] acc, int at, int prev, boolean max) {
-    boolean inside = srcRow >= 0 && srcRow < h;
-    if (prev < 0) {
-      if (inside) {
-        System.arraycopy(src, srcRow * w, acc, at, w);
-      } else {
-        Arrays.fill(acc, at, at + w, neutral(max));
-      }
-    } else if (inside) {
-      int s = srcRow * w;
-      for (int x = 0; x < w; x++) {
-        acc[at + x] = pick(max, acc[prev + x], src[s + x]);
+  /**
+   * Copies {@code n} values from {@code src} into {@link #ping} after {@code r * unit} neutral
+   * values and before as many more.
+   */
+  private void pad(int[] src, int from, int n, int unit, int r, boolean max) {
+    int pad = r * unit;
+    int len = n + 2 * pad;
+    ping = grow(ping, len);
+    pong = grow(pong, len);
+    int neutral = neutral(max);
+    Arrays.fill(ping, 0, pad, neutral);
+    System.arraycopy(src, from, ping, pad, n);
+    Arrays.fill(ping, pad + n, len, neutral);
+  }
+
+  /**
+   * Replaces the first {@code len} values of {@link #ping} (steps of {@code unit} apart) by the
+   * extreme over the {@code k} values starting at each.
+   */
+  private void window(int len, int unit, int k, boolean max) {
+    int span = 1;
+    while (2 * span <= k) {
+      combine(len - span * unit, span * unit, max);
+      span *= 2;
+    }
+    if (span < k) {
+      combine(len - (k - span) * unit, (k - span) * unit, max);
+    }
+  }
+
+  /** {@code ping[i] = extreme(ping[i], ping[i + offset])} for i below {@code n}, via pong. */
+  private void combine(int n, int offset, boolean max) {
+    int[] a = ping;
+    int[] b = pong;
+    if (max) {
+      for (int i = 0; i < n; i++) {
+        b[i] = Math.max(a[i], a[i + offset]);
       }
     } else {
-      System.arraycopy(acc, prev, acc, at, w);
+      for (int i = 0; i < n; i++) {
+        b[i] = Math.min(a[i], a[i + offset]);
+      }
     }
-  }
-
-  private static int pick(boolean max, int a, int b) {
-    return max ? Math.max(a, b) : Math.min(a, b);
+    ping = b;
+    pong = a;
   }
 
   private static int neutral(boolean max) {

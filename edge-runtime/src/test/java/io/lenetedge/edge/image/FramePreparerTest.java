@@ -20,6 +20,8 @@ class FramePreparerTest {
   private static final int W = 640;
   private static final int H = 480;
   private static final int[] BOX = {240, 110, 160, 250};
+  /** Where the lighting gradient and the vignetting are darkest. */
+  private static final int[] DARK_CORNER_BOX = {440, 245, 150, 210};
   private static final double STROKE = 24;
 
   /** Ink on paper, either way round. */
@@ -42,18 +44,25 @@ class FramePreparerTest {
 
   /** What a camera does to a page. */
   enum Trouble {
-    LIGHT_GRADIENT(img -> TestScenes.lit(img, TestScenes.gradient(W, 90 / 250.0))),
-    VIGNETTING(img -> TestScenes.lit(img, TestScenes.vignette(W, H, 0.4))),
-    SHADOW_BAND(img -> TestScenes.lit(img, TestScenes.shadowBand(190, 320, 40, 0.5))),
-    BLUR(img -> TestScenes.blurred(img, 2.5)),
-    SENSOR_NOISE(img -> TestDigits.noisy(img, 10, 3)),
-    ALL_AT_ONCE(img -> TestDigits.noisy(TestScenes.blurred(TestScenes.lit(TestScenes.lit(
+    LIGHT_GRADIENT(false, img -> TestScenes.lit(img, TestScenes.gradient(W, 90 / 250.0))),
+    VIGNETTING(false, img -> TestScenes.lit(img, TestScenes.vignette(W, H, 0.4))),
+    SHADOW_BAND(true, img -> TestScenes.lit(img, TestScenes.shadowBand(190, 320, 40, 0.5))),
+    BLUR(false, img -> TestScenes.blurred(img, 2.5)),
+    SENSOR_NOISE(false, img -> TestDigits.noisy(img, 10, 3)),
+    ALL_AT_ONCE(true, img -> TestDigits.noisy(TestScenes.blurred(TestScenes.lit(TestScenes.lit(
         TestScenes.lit(img, TestScenes.gradient(W, 0.5)), TestScenes.vignette(W, H, 0.6)),
         TestScenes.shadowBand(190, 320, 40, 0.6)), 1.5), 6, 4));
 
+    /**
+     * Light ink has no paper to measure the light by: its contrast is scaled by the brightest ink
+     * nearby, which dims it by up to 40% where a shadow's edge crosses a stroke. In the dark corner
+     * that moves the centre of mass across a pixel boundary, so those cases are left out there.
+     */
+    final boolean shadowEdge;
     final UnaryOperator<GrayImage> apply;
 
-    Trouble(UnaryOperator<GrayImage> apply) {
+    Trouble(boolean shadowEdge, UnaryOperator<GrayImage> apply) {
+      this.shadowEdge = shadowEdge;
       this.apply = apply;
     }
   }
@@ -62,21 +71,27 @@ class FramePreparerTest {
     List<Arguments> cases = new ArrayList<>();
     for (Trouble t : Trouble.values()) {
       for (Polarity p : Polarity.values()) {
-        cases.add(Arguments.of(t, p, "FOUR", TestDigits.FOUR));
-        cases.add(Arguments.of(t, p, "SEVEN", TestDigits.SEVEN));
+        for (int[] box : List.of(BOX, DARK_CORNER_BOX)) {
+          if (box == DARK_CORNER_BOX && p == Polarity.LIGHT_INK && t.shadowEdge) {
+            continue;
+          }
+          cases.add(Arguments.of(t, p, "FOUR", TestDigits.FOUR, box));
+          cases.add(Arguments.of(t, p, "SEVEN", TestDigits.SEVEN, box));
+        }
       }
     }
     return cases.stream();
   }
 
-  @ParameterizedTest(name = "{0}, {1}, {2}")
+  @ParameterizedTest(name = "{0}, {1}, {2} at {4}")
   @MethodSource("troubles")
-  void troubledFrameGivesTheCleanCrop(Trouble t, Polarity p, String name, double[][] digit) {
-    GrayImage page = p.draw(BOX, digit);
+  void troubledFrameGivesTheCleanCrop(
+      Trouble t, Polarity p, String name, double[][] digit, int[] box) {
+    GrayImage page = p.draw(box, digit);
     Prepared clean = prepare(page);
     Prepared seen = prepare(t.apply.apply(page));
 
-    assertBoxNear(BOX, clean, 1);
+    assertBoxNear(box, clean, 1);
     assertEquals(p == Polarity.DARK_INK, seen.inverted());
     assertSameCrop(clean, seen, 4, 0.9);
   }
@@ -194,6 +209,31 @@ class FramePreparerTest {
       String roi = r[2] + "x" + r[3] + " at (" + r[0] + "," + r[1] + ")";
       assertTrue(e.getMessage().contains(roi) && e.getMessage().contains("640x480"),
           e.getMessage());
+    }
+  }
+
+  @Test
+  void oddSizedRegionsKeepTheirLastPixels() {
+    GrayImage frame = TestDigits.draw(641, 479, new int[] {560, 300, 72, 170}, TestDigits.SEVEN,
+        16, 230, 20);
+    Prepared p = MnistStyle.prepare(frame, 3, 5, 637, 473).orElseThrow();
+    assertBoxNear(new int[] {560, 300, 72, 170}, p, 1);
+  }
+
+  @Test
+  void tinyRegionsGiveValuesInRange() {
+    GrayImage frame = TestDigits.noisy(Polarity.DARK_INK.draw(BOX, TestDigits.FOUR), 30, 2);
+    FramePreparer preparer = new FramePreparer();
+    int[][] regions = {{0, 0, 1, 1}, {250, 120, 2, 3}, {240, 110, 5, 250}, {239, 109, 33, 7},
+        {240, 110, 17, 43}};
+    for (int[] r : regions) {
+      Optional<Prepared> p = preparer.prepare(frame, r[0], r[1], r[2], r[3]);
+      p.ifPresent(found -> {
+        for (float v : found.input()) {
+          assertTrue(v >= 0 && v <= 1, "value " + v);
+        }
+        assertTrue(found.x() >= r[0] && found.x() + found.width() <= r[0] + r[2], found.toString());
+      });
     }
   }
 
