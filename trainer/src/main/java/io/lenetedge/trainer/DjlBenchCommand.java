@@ -1,0 +1,310 @@
+package io.lenetedge.trainer;
+
+import ai.djl.pytorch.jni.JniUtils;
+import io.lenetedge.common.ModelContract;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trainer bench}: latency and throughput of DJL PyTorch inference on the CPU for each thread
+ * count and batch size, to compare with {@code edge-runtime bench}.
+ *
+ * <p>DJL sets PyTorch's thread counts from {@code ai.djl.pytorch.num_threads} and
+ * {@code ai.djl.pytorch.num_interop_threads} when the engine starts, so each {@code --threads} value
+ * is measured in a child JVM of the same class path started with those properties (one inter-op
+ * thread, and the parent's {@code -Xmx}, {@code -Xms} and {@code -XX:MaxDirectMemorySize}); the
+ * parent only validates, collects and prints.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure DJL PyTorch inference latency (p50/p90/p99/p99.9/max, HdrHistogram) and"
+        + " throughput on the CPU for each thread count and batch size. Each thread count runs in"
+        + " its own JVM, since DJL sets PyTorch's thread count only when its engine starts.")
+public final class DjlBenchCommand implements Callable<Integer> {
+  /** The engine column of the table and the JSON. */
+  public static final String ENGINE = "djl-pytorch";
+  static final int MAX_BATCH = 4096;
+  private static final int IMAGE_POOL = 256;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--checkpoint", paramLabel = "DIR", defaultValue = "runs/default",
+      description = "Run folder written by `trainer train` (default: ${DEFAULT-VALUE}).")
+  Path checkpoint;
+
+  @Option(names = "--batch", paramLabel = "N", split = ",", defaultValue = "1",
+      description = "Batch sizes, comma-separated (default: ${DEFAULT-VALUE}).")
+  List<Integer> batches;
+
+  @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "1",
+      description = "PyTorch intra-op thread counts, comma-separated; each runs in its own JVM"
+          + " (default: ${DEFAULT-VALUE}).")
+  List<Integer> threads;
+
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "2000",
+      description = "Untimed calls first, per batch size (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--iterations", paramLabel = "N", defaultValue = "20000",
+      description = "Timed calls per batch size (default: ${DEFAULT-VALUE}).")
+  long iterations;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+  Path json;
+
+  @Option(names = "--worker-out", paramLabel = "FILE", hidden = true,
+      description = "Measure in this JVM (one --threads value, set by the parent) and write the rows"
+          + " to FILE.")
+  Path workerOut;
+
+  /**
+   * One configuration's figures; latencies in microseconds per call.
+   *
+   * @param threads PyTorch intra-op threads the engine reported
+   * @param imagesPerSecond images per second over the timed calls
+   */
+  public record Result(String engine, int threads, int batch, double p50, double p90, double p99,
+      double p999, double max, double imagesPerSecond) {}
+
+  /** What {@code --json} writes. */
+  record Report(Map<String, Object> machine, String checkpoint, int warmup, long iterations,
+      String created, List<Result> results) {}
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    validate();
+    if (workerOut != null) {
+      return worker();
+    }
+    Checkpoint.readDescription(checkpoint);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("bench: each --threads value runs in its own JVM (DJL sets PyTorch's thread count"
+        + " only when its engine starts)");
+    err.flush();
+    out.print(header());
+    out.flush();
+    List<Result> results = new ArrayList<>();
+    for (int t : threads) {
+      for (Result r : runChild(t, err)) {
+        results.add(r);
+        out.print(line(r));
+      }
+      out.flush();
+    }
+    if (json != null) {
+      Path parent = json.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Checkpoint.writeJson(json, new Report(machine(), checkpoint.toString(), warmup, iterations,
+          Instant.now().toString(), results));
+      err.println("wrote " + json);
+      err.flush();
+    }
+    return 0;
+  }
+
+  private void validate() {
+    if (warmup < 0 || iterations < 1) {
+      throw new IllegalArgumentException("--warmup must be 0 or more and --iterations 1 or more, got "
+          + warmup + " and " + iterations);
+    }
+    for (int b : batches) {
+      if (b < 1 || b > MAX_BATCH) {
+        throw new IllegalArgumentException("--batch values must be in [1," + MAX_BATCH + "], got " + b);
+      }
+    }
+    for (int t : threads) {
+      if (t < 1 || t > 256) {
+        throw new IllegalArgumentException("--threads values must be in [1,256], got " + t);
+      }
+    }
+    if (!Files.isDirectory(checkpoint)) {
+      throw new IllegalArgumentException("--checkpoint " + checkpoint + ": no such folder; pass a run"
+          + " folder written by `trainer train --out` (e.g. runs/default)");
+    }
+    if (workerOut != null && threads.size() != 1) {
+      throw new IllegalArgumentException("--worker-out measures one --threads value, got " + threads);
+    }
+  }
+
+  private List<Result> runChild(int threadCount, PrintWriter err)
+      throws IOException, InterruptedException {
+    Path rows = Files.createTempFile("djl-bench-", ".json");
+    Process process = null;
+    try {
+      process = new ProcessBuilder(childCommand(threadCount, rows)).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = process.waitFor();
+      log.lines().filter(l -> l.startsWith("warning:")).forEach(err::println);
+      if (exit != 0) {
+        throw new TrainerException("the benchmark JVM for --threads " + threadCount + " failed (exit "
+            + exit + "): " + lastLine(log));
+      }
+      return List.of(Checkpoint.GSON.fromJson(Files.readString(rows), Result[].class));
+    } finally {
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly();
+      }
+      Files.deleteIfExists(rows);
+    }
+  }
+
+  private List<String> childCommand(int threadCount, Path rows) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms")
+            || a.startsWith("-XX:MaxDirectMemorySize="))
+        .forEach(cmd::add);
+    System.getProperties().stringPropertyNames().stream().sorted()
+        .filter(k -> k.startsWith("ai.djl.") && !k.startsWith("ai.djl.pytorch.num_"))
+        .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
+    cmd.add("-Dai.djl.pytorch.num_threads=" + threadCount);
+    cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(TrainerCli.class.getName());
+    cmd.addAll(List.of("bench", "--worker-out", rows.toString(),
+        "--checkpoint", checkpoint.toAbsolutePath().toString(),
+        "--threads", String.valueOf(threadCount),
+        "--batch", batches.stream().map(String::valueOf).collect(Collectors.joining(",")),
+        "--warmup", String.valueOf(warmup), "--iterations", String.valueOf(iterations)));
+    return cmd;
+  }
+
+  private int worker() {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Result> results = new ArrayList<>();
+    try (DjlInference inference = DjlInference.open(checkpoint)) {
+      int actual = JniUtils.getNumThreads();
+      if (actual != threads.get(0)) {
+        err.println("warning: PyTorch runs " + actual + " intra-op threads, not the "
+            + threads.get(0) + " asked for; was the engine started before -Dai.djl.pytorch.num_threads"
+            + " was set?");
+      }
+      float[] pool = syntheticImages(IMAGE_POOL, 42);
+      for (int b : batches) {
+        results.add(measure(inference, b, actual, pool, err));
+      }
+    }
+    err.flush();
+    Checkpoint.writeJson(workerOut, results);
+    return 0;
+  }
+
+  private Result measure(DjlInference inference, int batch, int actualThreads, float[] pool,
+      PrintWriter err) {
+    float[] input = new float[batch * ModelContract.PIXELS];
+    Histogram histogram = new Histogram(10_000_000_000L, 3);
+    double checksum = 0;
+    long timedStart = System.nanoTime();
+    for (long i = 0; i < warmup + iterations; i++) {
+      if (i == warmup) {
+        timedStart = System.nanoTime();
+      }
+      fill(pool, (int) (i % IMAGE_POOL), input, batch);
+      long t0 = System.nanoTime();
+      float[] logits = inference.logits(input);
+      long t1 = System.nanoTime();
+      checksum += logits[0];
+      if (i >= warmup) {
+        histogram.recordValue(Math.min(t1 - t0, histogram.getHighestTrackableValue()));
+      }
+    }
+    double seconds = (System.nanoTime() - timedStart) / 1e9;
+    if (Double.isNaN(checksum)) {
+      err.println("warning: the model returned NaN logits");
+    }
+    return new Result(ENGINE, actualThreads, batch, micros(histogram.getValueAtPercentile(50)),
+        micros(histogram.getValueAtPercentile(90)), micros(histogram.getValueAtPercentile(99)),
+        micros(histogram.getValueAtPercentile(99.9)), micros(histogram.getMaxValue()),
+        iterations * (double) batch / seconds);
+  }
+
+  private static double micros(long nanos) {
+    return nanos / 1000.0;
+  }
+
+  private static void fill(float[] pool, int first, float[] dst, int batch) {
+    int count = pool.length / ModelContract.PIXELS;
+    for (int b = 0; b < batch; b++) {
+      System.arraycopy(pool, ((first + b) % count) * ModelContract.PIXELS, dst,
+          b * ModelContract.PIXELS, ModelContract.PIXELS);
+    }
+  }
+
+  /** {@code n} digit-like images (a few bright strokes on black), the same as the edge bench's. */
+  static float[] syntheticImages(int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    float[] x = new float[n * ModelContract.PIXELS];
+    for (int i = 0; i < n; i++) {
+      for (int s = 0; s < 3; s++) {
+        int x0 = 6 + rng.nextInt(16);
+        int y0 = 4 + rng.nextInt(4);
+        int len = 10 + rng.nextInt(10);
+        for (int k = 0; k < len && y0 + k < 28; k++) {
+          int px = Math.min(27, x0 + (k * (s - 1)) / 3);
+          x[i * ModelContract.PIXELS + (y0 + k) * 28 + px] = 1f;
+        }
+      }
+    }
+    return x;
+  }
+
+  static String header() {
+    return String.format(Locale.ROOT, "%-12s %7s %5s %9s %9s %9s %9s %9s %12s%n", "ep", "threads",
+        "batch", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "images/s");
+  }
+
+  static String line(Result r) {
+    return String.format(Locale.ROOT, "%-12s %7d %5d %9.1f %9.1f %9.1f %9.1f %9.1f %,12.0f%n",
+        r.engine(), r.threads(), r.batch(), r.p50(), r.p90(), r.p99(), r.p999(), r.max(),
+        r.imagesPerSecond());
+  }
+
+  private static String lastLine(String log) {
+    List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
+    return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
+  }
+
+  static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cpu", cpuModel());
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch"));
+    m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    m.put("djl", BuildInfo.djlVersion());
+    m.put("pytorch", BuildInfo.pytorchVersion());
+    return m;
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(l -> l.startsWith("model name") || l.startsWith("Model"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+}
