@@ -54,8 +54,7 @@ public final class LeNetTrainer {
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) recipe.seed());
     Device device = Devices.resolve(recipe.device(), engine);
-    TrainingData split = new TrainingData(data, recipe.validationSize(), recipe.trainLimit(),
-        recipe.seed());
+    TrainingData split = new TrainingData(data, recipe.validationSize(), recipe.seed());
     SplittableRandom rng = new SplittableRandom(recipe.seed());
     Augmenter augmenter = recipe.augment() ? Augmenter.standard() : null;
     int batchesPerEpoch = batchesPerEpoch(split.trainSize());

@@ -17,7 +17,7 @@ public final class TrainingData {
   private final int[] trainIndices;
   private final int[] validationIndices;
 
-  TrainingData(MnistData data, int validationSize, int trainLimit, long seed) {
+  TrainingData(MnistData data, int validationSize, long seed) {
     this.train = data.train();
     this.test = data.test();
     if (validationSize >= train.size()) {
@@ -26,8 +26,7 @@ public final class TrainingData {
     }
     int[] order = permutation(train.size(), new SplittableRandom(seed ^ 0x5EEDL));
     this.validationIndices = Arrays.copyOfRange(order, 0, validationSize);
-    int end = trainLimit > 0 ? Math.min(order.length, validationSize + trainLimit) : order.length;
-    this.trainIndices = Arrays.copyOfRange(order, validationSize, end);
+    this.trainIndices = Arrays.copyOfRange(order, validationSize, order.length);
   }
 
   public int trainSize() {

@@ -14,7 +14,6 @@ public final class TrainingRecipe {
   private final float dropout;
   private final DeviceChoice device;
   private final int maxBatchesPerEpoch;
-  private final int trainLimit;
 
   private TrainingRecipe(Builder b) {
     this.epochs = b.epochs;
@@ -26,7 +25,6 @@ public final class TrainingRecipe {
     this.dropout = b.dropout;
     this.device = b.device;
     this.maxBatchesPerEpoch = b.maxBatchesPerEpoch;
-    this.trainLimit = b.trainLimit;
   }
 
   public static Builder builder() {
@@ -72,11 +70,6 @@ public final class TrainingRecipe {
     return maxBatchesPerEpoch;
   }
 
-  /** Training images used at most (0 = all that are not held out). */
-  public int trainLimit() {
-    return trainLimit;
-  }
-
   /** Fluent builder: {@code set*}-less, every value has a default; {@code opt*} overrides it. */
   public static final class Builder {
     private int epochs = 20;
@@ -88,7 +81,6 @@ public final class TrainingRecipe {
     private float dropout = 0.25f;
     private DeviceChoice device = DeviceChoice.AUTO;
     private int maxBatchesPerEpoch;
-    private int trainLimit;
 
     private Builder() {}
 
@@ -141,11 +133,6 @@ public final class TrainingRecipe {
 
     public Builder optMaxBatchesPerEpoch(int batches) {
       this.maxBatchesPerEpoch = Math.max(0, batches);
-      return this;
-    }
-
-    public Builder optTrainLimit(int images) {
-      this.trainLimit = Math.max(0, images);
       return this;
     }
 

@@ -29,9 +29,9 @@ class TrainingDataTest {
 
   @Test
   void validationIsDisjointFromTrainingAndFixedBySeed() {
-    TrainingData a = new TrainingData(tiny(100), 20, 0, 7);
-    TrainingData b = new TrainingData(tiny(100), 20, 0, 7);
-    TrainingData c = new TrainingData(tiny(100), 20, 0, 8);
+    TrainingData a = new TrainingData(tiny(100), 20, 7);
+    TrainingData b = new TrainingData(tiny(100), 20, 7);
+    TrainingData c = new TrainingData(tiny(100), 20, 8);
     assertArrayEquals(a.validationIndices(), b.validationIndices());
     assertFalse(Arrays.equals(a.validationIndices(), c.validationIndices()));
     Set<Integer> seen = new HashSet<>();
@@ -54,6 +54,6 @@ class TrainingDataTest {
 
   @Test
   void validationSizeMustLeaveTrainingImages() {
-    assertThrows(IllegalArgumentException.class, () -> new TrainingData(tiny(10), 10, 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> new TrainingData(tiny(10), 10, 1));
   }
 }

@@ -14,11 +14,6 @@ public final class ProcessMemory {
     return kilobytes("VmRSS:") * 1024;
   }
 
-  /** Peak resident set size in bytes. */
-  public static long peakRssBytes() {
-    return kilobytes("VmHWM:") * 1024;
-  }
-
   private static long kilobytes(String key) {
     try {
       return parse(Files.readAllLines(Path.of("/proc/self/status")), key);

@@ -46,9 +46,4 @@ public final class DigitPipeline {
     return new FrameResult(frame.index(), decision, prepared.orElse(null), probabilities, waitNanos,
         t1 - t0, t2 - t1, t3 - t0);
   }
-
-  /** Forgets the smoothing history. */
-  public void reset() {
-    smoother.reset();
-  }
 }
