@@ -63,7 +63,7 @@ public final class RunCommand implements Callable<Integer> {
         FrameSource frames = Sources.open(sourceSpec, maxRestarts, line -> log(err, line))) {
       log(err, "source: " + frames.describe());
       RunLoop loop = new RunLoop(frames, new DigitPipeline(m, Preparations.mnistStyle(), region,
-          smoother), out, err, maxFrames, r -> { });
+          smoother), out, err, maxFrames);
       Thread hook = new Thread(() -> loop.stop(2000), "run-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {

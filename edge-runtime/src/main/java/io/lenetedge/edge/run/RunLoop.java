@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * Reads frames, runs the pipeline on each, prints one JSON line per frame on stdout and a summary
@@ -19,20 +18,18 @@ public final class RunLoop {
   private final PrintWriter out;
   private final PrintWriter err;
   private final long maxFrames;
-  private final Consumer<FrameResult> listener;
   private final CountDownLatch done = new CountDownLatch(1);
   private final AtomicBoolean summarized = new AtomicBoolean();
   private final RunStats stats = new RunStats();
   private volatile boolean stopping;
 
   public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
-      long maxFrames, Consumer<FrameResult> listener) {
+      long maxFrames) {
     this.source = source;
     this.pipeline = pipeline;
     this.out = out;
     this.err = err;
     this.maxFrames = maxFrames;
-    this.listener = listener;
   }
 
   /** Runs until the end; returns the stats. */
@@ -53,7 +50,6 @@ public final class RunLoop {
         stats.add(result);
         out.println(result.json());
         out.flush();
-        listener.accept(result);
       }
       if (stopping) {
         why = "stopped by signal";

@@ -260,8 +260,8 @@ class FramePreparerTest {
         actual, tolerance);
     double r = correlation(expected.input(), actual.input());
     assertTrue(r > minCorrelation, "correlation " + r);
-    double[] a = centreOfMass(expected.input());
-    double[] b = centreOfMass(actual.input());
+    double[] a = TestDigits.centreOfMass(expected.input());
+    double[] b = TestDigits.centreOfMass(actual.input());
     assertEquals(a[0], b[0], 0.5, "centre of mass x");
     assertEquals(a[1], b[1], 0.5, "centre of mass y");
   }
@@ -292,17 +292,5 @@ class FramePreparerTest {
       bb += (b[i] - mb) * (b[i] - mb);
     }
     return ab / Math.sqrt(aa * bb);
-  }
-
-  private static double[] centreOfMass(float[] input) {
-    double m = 0;
-    double sx = 0;
-    double sy = 0;
-    for (int i = 0; i < input.length; i++) {
-      m += input[i];
-      sx += input[i] * (i % 28);
-      sy += input[i] * (i / 28);
-    }
-    return new double[] {sx / m, sy / m};
   }
 }

@@ -51,7 +51,7 @@ class MnistStyleTest {
     double expectedShorter = 20.0 * Math.min(box[2], box[3]) / Math.max(box[2], box[3]);
     assertEquals(expectedShorter, Math.min(extent[2], extent[3]), 1.5);
 
-    double[] com = centreOfMass(input);
+    double[] com = TestDigits.centreOfMass(input);
     assertEquals(14, com[0], 1.0, "centre of mass x");
     assertEquals(14, com[1], 1.0, "centre of mass y");
   }
@@ -210,18 +210,6 @@ class MnistStyleTest {
       }
     }
     return new int[] {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
-  }
-
-  private static double[] centreOfMass(float[] input) {
-    double m = 0;
-    double sx = 0;
-    double sy = 0;
-    for (int i = 0; i < input.length; i++) {
-      m += input[i];
-      sx += input[i] * (i % 28);
-      sy += input[i] * (i / 28);
-    }
-    return new double[] {sx / m, sy / m};
   }
 
   private static double maxAbsDiff(float[] a, float[] b) {

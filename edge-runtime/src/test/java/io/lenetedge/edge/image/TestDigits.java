@@ -122,4 +122,17 @@ final class TestDigits {
     }
     return r;
   }
+
+  /** Intensity-weighted centre (x, y) of a 28x28 model input. */
+  static double[] centreOfMass(float[] input) {
+    double m = 0;
+    double sx = 0;
+    double sy = 0;
+    for (int i = 0; i < input.length; i++) {
+      m += input[i];
+      sx += input[i] * (i % 28);
+      sy += input[i] * (i / 28);
+    }
+    return new double[] {sx / m, sy / m};
+  }
 }
