@@ -29,6 +29,11 @@ public final class DigitPipeline {
     this.smoother = smoother;
   }
 
+  /** Forgets the decisions of earlier frames (a trigger press starts afresh). */
+  public void resetDecisions() {
+    smoother.reset();
+  }
+
   /** Processes one frame that took {@code waitNanos} to arrive. */
   public FrameResult process(Frame frame, long waitNanos) {
     long t0 = System.nanoTime();

@@ -19,13 +19,22 @@ public record FrameResult(long frame, Decision decision, MnistStyle.Prepared pre
 
   /** The JSON line the run loop prints for this frame. */
   public String json() {
+    return json(false);
+  }
+
+  /** The JSON line, marked {@code "trigger":true} when it is the decision a press asked for. */
+  public String json(boolean triggered) {
     StringBuilder sb = new StringBuilder(128);
     sb.append("{\"frame\":").append(frame).append(",\"digit\":")
         .append(decision.hasDigit() ? String.valueOf(decision.digit()) : "null")
         .append(",\"confidence\":").append(round(decision.confidence()))
         .append(",\"latency_us\":{\"preprocess\":").append(micros(preprocessNanos))
         .append(",\"infer\":").append(micros(inferNanos))
-        .append(",\"total\":").append(micros(totalNanos)).append("}}");
+        .append(",\"total\":").append(micros(totalNanos)).append('}');
+    if (triggered) {
+      sb.append(",\"trigger\":true");
+    }
+    sb.append('}');
     return sb.toString();
   }
 

@@ -3,14 +3,16 @@ package io.lenetedge.edge.run;
 import io.lenetedge.edge.source.Frame;
 import io.lenetedge.edge.source.FrameSource;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads frames, runs the pipeline on each, prints one JSON line per frame on stdout and a summary
- * on stderr when it ends: at the end of the source, after {@code maxFrames}, or when stopped
- * (SIGINT/SIGTERM through {@link #stop()}).
+ * Reads frames, runs the pipeline on each the {@link TriggerGate} lets through, prints one JSON
+ * line per processed frame on stdout, tells its {@link FrameListener}s, and prints a summary on
+ * stderr when it ends: at the end of the source, after {@code maxFrames}, or when stopped
+ * (SIGINT/SIGTERM through {@link #stop(long)}).
  */
 public final class RunLoop {
   private final FrameSource source;
@@ -18,6 +20,8 @@ public final class RunLoop {
   private final PrintWriter out;
   private final PrintWriter err;
   private final long maxFrames;
+  private final TriggerGate gate;
+  private final List<FrameListener> listeners;
   private final CountDownLatch done = new CountDownLatch(1);
   private final AtomicBoolean summarized = new AtomicBoolean();
   private final RunStats stats = new RunStats();
@@ -25,16 +29,24 @@ public final class RunLoop {
 
   public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
       long maxFrames) {
+    this(source, pipeline, out, err, maxFrames, TriggerGate.continuous(), List.of());
+  }
+
+  public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
+      long maxFrames, TriggerGate gate, List<FrameListener> listeners) {
     this.source = source;
     this.pipeline = pipeline;
     this.out = out;
     this.err = err;
     this.maxFrames = maxFrames;
+    this.gate = gate;
+    this.listeners = List.copyOf(listeners);
   }
 
   /** Runs until the end; returns the stats. */
   public RunStats run() {
     String why = "end of source";
+    Throwable error = null;
     try {
       while (!stopping) {
         if (maxFrames > 0 && stats.frames() >= maxFrames) {
@@ -46,19 +58,48 @@ public final class RunLoop {
         if (frame == null) {
           break;
         }
+        if (!gate.wantsFrame()) {
+          listeners.forEach(l -> l.onFrame(frame, null));
+          continue;
+        }
+        if (gate.freshlyArmed()) {
+          pipeline.resetDecisions();
+        }
         FrameResult result = pipeline.process(frame, System.nanoTime() - t0);
         stats.add(result);
-        out.println(result.json());
+        Decision shown = gate.offer(result.decision());
+        out.println(result.json(shown != null && gate.mode() == TriggerGate.Mode.TRIGGER));
         out.flush();
+        for (FrameListener l : listeners) {
+          l.onFrame(frame, result);
+          if (shown != null) {
+            l.onDecision(shown);
+          }
+        }
       }
       if (stopping) {
         why = "stopped by signal";
       }
       return stats;
+    } catch (RuntimeException | Error e) {
+      error = e;
+      why = "error";
+      throw e;
     } finally {
       summarize(why);
+      for (FrameListener l : listeners) {
+        l.onEnd(why, error);
+      }
       done.countDown();
     }
+  }
+
+  public TriggerGate gate() {
+    return gate;
+  }
+
+  public FrameSource source() {
+    return source;
   }
 
   /**

@@ -29,7 +29,7 @@ final class ProcessSource implements FrameSource {
   private Process process;
   private RawFrameReader reader;
   private long index;
-  private int restarts;
+  private volatile int restarts;
   private volatile boolean closed;
 
   ProcessSource(String name, List<String> command, List<FrameLayout> layouts, boolean live,
