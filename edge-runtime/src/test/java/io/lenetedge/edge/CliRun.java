@@ -16,7 +16,7 @@ public record CliRun(int exit, String out, String err) {
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
+    int exit = EdgeCli.execute(cli, args);
     return new CliRun(exit, out.toString(), err.toString());
   }
 

@@ -1,6 +1,7 @@
 package io.lenetedge.edge.cli;
 
 import io.lenetedge.common.IdxFormatException;
+import io.lenetedge.edge.gpio.GpioException;
 import io.lenetedge.edge.image.ImageException;
 import io.lenetedge.edge.model.ModelException;
 import io.lenetedge.edge.model.ProviderException;
@@ -16,20 +17,45 @@ import picocli.CommandLine.Command;
         BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:bad usage", "3:model missing or unusable",
-        "4:bad input or source", "5:execution provider unavailable"})
+        "4:bad input or source", "5:execution provider unavailable", "6:GPIO unavailable"})
 public final class EdgeCli {
   public static final int EXIT_INTERNAL = 1;
   public static final int EXIT_MODEL = 3;
   public static final int EXIT_INPUT = 4;
   public static final int EXIT_PROVIDER = 5;
+  public static final int EXIT_GPIO = 6;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /** Runs {@code args} on {@code cli} with the {@code run} verb's config file in place. */
+  public static int execute(CommandLine cli, String... args) {
+    try {
+      ConfigFile.install(cli, args);
+    } catch (IllegalArgumentException e) {
+      cli.getErr().println("error: " + e.getMessage());
+      cli.getErr().flush();
+      return CommandLine.ExitCode.USAGE;
+    }
+    return cli.execute(args);
   }
 
   /** The configured command line: user errors become one line on stderr and an exit code. */
   public static CommandLine commandLine() {
-    return new CommandLine(new EdgeCli())
+    CommandLine cli = new CommandLine(new EdgeCli());
+    CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+    return cli
+        .setParameterExceptionHandler((e, args) -> {
+          String fromConfig = e.getCommandLine().getDefaultValueProvider() instanceof ConfigFile c
+              ? c.explain(e) : null;
+          if (fromConfig == null) {
+            return usage.handleParseException(e, args);
+          }
+          e.getCommandLine().getErr().println("error: " + fromConfig);
+          e.getCommandLine().getErr().flush();
+          return CommandLine.ExitCode.USAGE;
+        })
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           int code = exitCode(e);
           cmd.getErr().println("error: " + e.getMessage());
@@ -51,6 +77,9 @@ public final class EdgeCli {
     }
     if (e instanceof ProviderException) {
       return EXIT_PROVIDER;
+    }
+    if (e instanceof GpioException) {
+      return EXIT_GPIO;
     }
     if (e instanceof IllegalArgumentException) {
       return CommandLine.ExitCode.USAGE;

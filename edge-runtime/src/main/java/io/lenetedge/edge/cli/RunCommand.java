@@ -1,16 +1,25 @@
 package io.lenetedge.edge.cli;
 
+import io.lenetedge.edge.gpio.GpioBoard;
+import io.lenetedge.edge.gpio.GpioSettings;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.run.DecisionSmoother;
 import io.lenetedge.edge.run.DigitPipeline;
+import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.Preparations;
 import io.lenetedge.edge.run.Roi;
 import io.lenetedge.edge.run.RunLoop;
+import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.FrameSource;
 import io.lenetedge.edge.source.SourceSpec;
 import io.lenetedge.edge.source.Sources;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,10 +30,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Read frames from a camera, video, folder, raw stream or the bundled demo, and"
         + " print one JSON line per frame: {\"frame\":N,\"digit\":D|null,\"confidence\":P,"
-        + "\"latency_us\":{...}}. Logs and the closing summary go to stderr.")
+        + "\"latency_us\":{...}}. Logs and the closing summary go to stderr. Every option can also"
+        + " come from a properties file (--config, default " + ConfigFile.DEFAULT_PATH
+        + " when present; keys are the option names without dashes); the command line wins.")
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions model;
+  @Mixin GpioOptions gpio;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Read options from this properties file (default: " + ConfigFile.DEFAULT_PATH
+          + " if it exists).")
+  Path config;
 
   @Option(names = "--source", required = true, paramLabel = "SPEC",
       description = "rpicam[:WxH[@FPS]], v4l2[:DEVICE[:WxH]], gst:PIPELINE, video:FILE, images:DIR,"
@@ -49,6 +66,15 @@ public final class RunCommand implements Callable<Integer> {
       description = "Restart a dying camera program this many times, with back-off (default: ${DEFAULT-VALUE}).")
   int maxRestarts;
 
+  @Option(names = "--mode", paramLabel = "continuous|trigger", defaultValue = "continuous",
+      description = "continuous: decide on every frame; trigger: one decision per button press"
+          + " (long press on the GPIO button switches) (default: ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--trigger-frames", defaultValue = "30",
+      description = "In trigger mode, give up with \"no digit\" after this many frames (default: ${DEFAULT-VALUE}).")
+  int triggerFrames;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -59,20 +85,50 @@ public final class RunCommand implements Callable<Integer> {
     if (maxFrames < 0 || maxRestarts < 0) {
       throw new IllegalArgumentException("--max-frames and --max-restarts must be 0 or more");
     }
+    TriggerGate gate = new TriggerGate(TriggerGate.Mode.parse(mode), triggerFrames);
+    GpioSettings wiring = gpio.settings();
+    CountDownLatch cleanedUp = new CountDownLatch(1);
+    Thread hook = null;
     try (DigitModel m = model.open(1, err);
-        FrameSource frames = Sources.open(sourceSpec, maxRestarts, line -> log(err, line))) {
-      log(err, "source: " + frames.describe());
+        FrameSource frames = Sources.open(sourceSpec, maxRestarts, line -> log(err, line));
+        GpioBoard board = wiring == null ? null
+            : GpioBoard.open(wiring, gate, frames::restarts, line -> log(err, line))) {
+      log(err, "source: " + frames.describe() + (gate.mode() == TriggerGate.Mode.TRIGGER
+          ? " (trigger mode: one decision per button press)" : ""));
+      List<FrameListener> listeners = new ArrayList<>();
+      if (board != null) {
+        listeners.add(board);
+      }
       RunLoop loop = new RunLoop(frames, new DigitPipeline(m, Preparations.mnistStyle(), region,
-          smoother), out, err, maxFrames);
-      Thread hook = new Thread(() -> loop.stop(2000), "run-shutdown");
+          smoother), out, err, maxFrames, gate, listeners);
+      hook = new Thread(() -> {
+        loop.stop(2000);
+        if (!awaitQuietly(cleanedUp, 2000) && board != null) {
+          board.close();
+        }
+      }, "run-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        loop.run();
-      } finally {
+      loop.run();
+    } finally {
+      cleanedUp.countDown();
+      if (hook != null) {
         removeHook(hook);
       }
     }
     return 0;
+  }
+
+  /**
+   * Waits for the main thread to release everything; false when it is still blocked (a source that
+   * does not wake on close, such as stdin), and the hook must darken the board itself.
+   */
+  private static boolean awaitQuietly(CountDownLatch latch, long millis) {
+    try {
+      return latch.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static void removeHook(Thread hook) {
