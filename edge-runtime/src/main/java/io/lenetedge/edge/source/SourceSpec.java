@@ -83,13 +83,22 @@ public record SourceSpec(Kind kind, String target, int width, int height, int fp
 
   private static SourceSpec gst(String pipeline, String spec) {
     required(pipeline, "a pipeline", spec);
-    Matcher w = CAPS_WIDTH.matcher(pipeline);
-    Matcher h = CAPS_HEIGHT.matcher(pipeline);
-    if (!w.find() || !h.find() || !pipeline.contains("GRAY8")) {
+    String width = last(CAPS_WIDTH.matcher(pipeline));
+    String height = last(CAPS_HEIGHT.matcher(pipeline));
+    if (width == null || height == null || !pipeline.contains("GRAY8")) {
       throw bad(spec, "the pipeline must end in caps that fix the frame, e.g."
           + " '... ! video/x-raw,format=GRAY8,width=640,height=480 ! fdsink fd=1'");
     }
-    return new SourceSpec(Kind.GST, pipeline, size(w.group(1), spec), size(h.group(1), spec), 0);
+    return new SourceSpec(Kind.GST, pipeline, size(width, spec), size(height, spec), 0);
+  }
+
+  /** The last match's first group: the caps nearest the sink decide the frame size. */
+  private static String last(Matcher m) {
+    String found = null;
+    while (m.find()) {
+      found = m.group(1);
+    }
+    return found;
   }
 
   private static SourceSpec raw(String rest, String spec) {
@@ -122,7 +131,10 @@ public record SourceSpec(Kind kind, String target, int width, int height, int fp
         + FORMS);
   }
 
-  /** Arguments of a gst pipeline for gst-launch-1.0, split on white space outside quotes. */
+  /**
+   * Arguments of a gst pipeline for gst-launch-1.0, split on white space (no shell runs it, so
+   * quotes would reach gst-launch literally: write caps without them).
+   */
   static List<String> pipelineArgs(String pipeline) {
     return List.of(pipeline.trim().split("\\s+"));
   }

@@ -23,6 +23,9 @@ class SourceSpecTest {
     SourceSpec gst = SourceSpec.parse("gst:nvarguscamerasrc ! video/x-raw(memory:NVMM),width=1280,height=720"
         + " ! nvvidconv ! video/x-raw,format=GRAY8 ! fdsink fd=1");
     assertEquals(List.of(1280, 720), List.of(gst.width(), gst.height()));
+    SourceSpec scaled = SourceSpec.parse("gst:nvarguscamerasrc ! video/x-raw(memory:NVMM),width=1280,"
+        + "height=720 ! nvvidconv ! video/x-raw,format=GRAY8,width=640,height=480 ! fdsink fd=1");
+    assertEquals(List.of(640, 480), List.of(scaled.width(), scaled.height()), "the caps nearest the sink win");
   }
 
   @ParameterizedTest
