@@ -7,6 +7,7 @@ import io.lenetedge.edge.run.DecisionSmoother;
 import io.lenetedge.edge.run.DigitPipeline;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.Preparations;
+import io.lenetedge.edge.run.PrintPolicy;
 import io.lenetedge.edge.run.Roi;
 import io.lenetedge.edge.run.RunLoop;
 import io.lenetedge.edge.run.TriggerGate;
@@ -71,6 +72,11 @@ public final class RunCommand implements Callable<Integer> {
           + " (long press on the GPIO button switches) (default: ${DEFAULT-VALUE}).")
   String mode;
 
+  @Option(names = "--print", paramLabel = "every|changes|none", defaultValue = "every",
+      description = "JSON lines for every processed frame, only when the decided digit changes"
+          + " (a service writing to the journal), or none (default: ${DEFAULT-VALUE}).")
+  String print;
+
   @Option(names = "--trigger-frames", defaultValue = "30",
       description = "In trigger mode, give up with \"no digit\" after this many frames (default: ${DEFAULT-VALUE}).")
   int triggerFrames;
@@ -86,6 +92,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max-frames and --max-restarts must be 0 or more");
     }
     TriggerGate gate = new TriggerGate(TriggerGate.Mode.parse(mode), triggerFrames);
+    PrintPolicy printing = PrintPolicy.parse(print);
     GpioSettings wiring = gpio.settings();
     CountDownLatch cleanedUp = new CountDownLatch(1);
     Thread hook = null;
@@ -100,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
         listeners.add(board);
       }
       RunLoop loop = new RunLoop(frames, new DigitPipeline(m, Preparations.mnistStyle(), region,
-          smoother), out, err, maxFrames, gate, listeners);
+          smoother), out, err, maxFrames, gate, listeners).printing(printing);
       hook = new Thread(() -> {
         loop.stop(2000);
         if (!awaitQuietly(cleanedUp, 2000) && board != null) {

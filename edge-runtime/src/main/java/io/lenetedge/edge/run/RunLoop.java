@@ -26,6 +26,7 @@ public final class RunLoop {
   private final AtomicBoolean summarized = new AtomicBoolean();
   private final RunStats stats = new RunStats();
   private volatile boolean stopping;
+  private PrintPolicy printing = new PrintPolicy(PrintPolicy.Mode.EVERY);
 
   public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
       long maxFrames) {
@@ -68,8 +69,11 @@ public final class RunLoop {
         FrameResult result = pipeline.process(frame, System.nanoTime() - t0);
         stats.add(result);
         Decision shown = gate.offer(result.decision());
-        out.println(result.json(shown != null && gate.mode() == TriggerGate.Mode.TRIGGER));
-        out.flush();
+        boolean triggered = shown != null && gate.mode() == TriggerGate.Mode.TRIGGER;
+        if (printing.print(result.decision().digit(), triggered)) {
+          out.println(result.json(triggered));
+          out.flush();
+        }
         for (FrameListener l : listeners) {
           l.onFrame(frame, result);
           if (shown != null) {
@@ -92,6 +96,12 @@ public final class RunLoop {
       }
       done.countDown();
     }
+  }
+
+  /** Which frames get a JSON line (default: every processed frame). */
+  public RunLoop printing(PrintPolicy policy) {
+    this.printing = policy;
+    return this;
   }
 
   public TriggerGate gate() {

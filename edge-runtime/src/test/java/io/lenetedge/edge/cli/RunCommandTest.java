@@ -36,6 +36,31 @@ class RunCommandTest {
   }
 
   @Test
+  void printChangesWritesALineOnlyWhenTheDecisionChanges() {
+    CliRun every = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--max-frames", "24");
+    List<String> all = every.out().lines().toList();
+    CliRun changes = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--max-frames", "24",
+        "--print", "changes");
+    assertEquals(0, changes.exit(), changes.err());
+    List<String> expected = new java.util.ArrayList<>();
+    String last = null;
+    for (String line : all) {
+      String digit = JsonParser.parseString(line).getAsJsonObject().get("digit").toString();
+      if (!digit.equals(last)) {
+        expected.add(line.substring(0, line.indexOf(",\"latency_us\"")));
+        last = digit;
+      }
+    }
+    List<String> got = changes.out().lines().map(l -> l.substring(0, l.indexOf(",\"latency_us\""))).toList();
+    assertEquals(expected, got);
+    assertTrue(got.size() >= 6 && got.size() < 24, got.toString());
+    CliRun none = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--max-frames", "5", "--print", "none");
+    assertEquals("", none.out());
+    assertTrue(none.err().contains("summary (--max-frames 5): 5 frames"), none.err());
+    assertEquals(2, CliRun.of("run", "--source", "demo", "--print", "some").assertNoStackTrace().exit());
+  }
+
+  @Test
   void badOptionsAreUsageErrors() {
     assertEquals(2, CliRun.of("run", "--source", "webcam").assertNoStackTrace().exit());
     assertEquals(2, CliRun.of("run", "--source", "demo", "--roi", "1,2,3").assertNoStackTrace().exit());

@@ -1,0 +1,51 @@
+package io.lenetedge.edge.run;
+
+import java.util.Locale;
+
+/**
+ * Which processed frames get a JSON line on stdout: {@code every} one (the default), only
+ * {@code changes} of the decided digit (a service writing to the journal), or {@code none}.
+ * Not thread safe.
+ */
+public final class PrintPolicy {
+  /** The choices of {@code --print}. */
+  public enum Mode { EVERY, CHANGES, NONE }
+
+  private final Mode mode;
+  private boolean printedAny;
+  private int lastDigit;
+
+  public PrintPolicy(Mode mode) {
+    this.mode = mode;
+  }
+
+  /** Parses {@code every}, {@code changes} or {@code none}. */
+  public static PrintPolicy parse(String s) {
+    for (Mode m : Mode.values()) {
+      if (m.name().equalsIgnoreCase(s.strip())) {
+        return new PrintPolicy(m);
+      }
+    }
+    throw new IllegalArgumentException("unknown --print '" + s
+        + "', expected one of [every, changes, none]");
+  }
+
+  /** Whether the line of a frame decided as {@code digit} (-1: none) is printed. */
+  public boolean print(int digit, boolean triggered) {
+    boolean print = switch (mode) {
+      case EVERY -> true;
+      case CHANGES -> triggered || !printedAny || digit != lastDigit;
+      case NONE -> false;
+    };
+    if (print) {
+      printedAny = true;
+      lastDigit = digit;
+    }
+    return print;
+  }
+
+  @Override
+  public String toString() {
+    return mode.name().toLowerCase(Locale.ROOT);
+  }
+}
