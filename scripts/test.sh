@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 bash scripts/fetch-mnist.sh
+bash scripts/fetch-optdigits.sh   # optional (non-MNIST handwriting test); warns and goes on without it
 mvn -B -ntp verify "$@"
