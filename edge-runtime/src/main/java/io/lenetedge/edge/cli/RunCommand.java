@@ -1,16 +1,22 @@
 package io.lenetedge.edge.cli;
 
+import io.lenetedge.edge.http.BindAddress;
+import io.lenetedge.edge.http.LiveView;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.run.DecisionSmoother;
 import io.lenetedge.edge.run.DigitPipeline;
 import io.lenetedge.edge.run.Preparations;
 import io.lenetedge.edge.run.Roi;
 import io.lenetedge.edge.run.RunLoop;
+import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.FrameSource;
+import io.lenetedge.edge.source.PacedSource;
 import io.lenetedge.edge.source.SourceSpec;
 import io.lenetedge.edge.source.Sources;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +55,16 @@ public final class RunCommand implements Callable<Integer> {
       description = "Restart a dying camera program this many times, with back-off (default: ${DEFAULT-VALUE}).")
   int maxRestarts;
 
+  @Option(names = "--http", paramLabel = "[HOST:]PORT",
+      description = "Serve a live view (/), /metrics, /healthz and POST /predict on PORT of"
+          + " 127.0.0.1, or of HOST when given (0.0.0.0 or [::] for all interfaces; port 0 for any"
+          + " free one). The URL is logged on stderr.")
+  String http;
+
+  @Option(names = "--fps", paramLabel = "N",
+      description = "Read at most N frames a second, e.g. to watch the demo in the live view.")
+  Double fps;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -59,11 +75,16 @@ public final class RunCommand implements Callable<Integer> {
     if (maxFrames < 0 || maxRestarts < 0) {
       throw new IllegalArgumentException("--max-frames and --max-restarts must be 0 or more");
     }
+    BindAddress httpAddress = http == null ? null : BindAddress.parse(http);
+    UnaryOperator<FrameSource> paced = fps == null ? UnaryOperator.identity() : PacedSource.at(fps);
+    TriggerGate gate = TriggerGate.continuous();
     try (DigitModel m = model.open(1, err);
-        FrameSource frames = Sources.open(sourceSpec, maxRestarts, line -> log(err, line))) {
+        FrameSource frames = paced.apply(Sources.open(sourceSpec, maxRestarts, line -> log(err, line)));
+        LiveView live = httpAddress == null ? null : LiveView.start(httpAddress, model.open(1, err),
+            region, frames, gate, line -> log(err, line))) {
       log(err, "source: " + frames.describe());
       RunLoop loop = new RunLoop(frames, new DigitPipeline(m, Preparations.mnistStyle(), region,
-          smoother), out, err, maxFrames);
+          smoother), out, err, maxFrames, gate, live == null ? List.of() : live.listeners());
       Thread hook = new Thread(() -> loop.stop(2000), "run-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
