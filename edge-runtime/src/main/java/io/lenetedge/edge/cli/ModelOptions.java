@@ -40,15 +40,20 @@ public final class ModelOptions {
 
   /** Opens the chosen model; messages about the provider go to {@code err}. */
   public DigitModel open(int maxBatch, PrintWriter err) {
+    return open(maxBatch, line -> {
+      err.println(line);
+      err.flush();
+    });
+  }
+
+  /** Opens the chosen model; messages about the provider go to {@code log}. */
+  public DigitModel open(int maxBatch, java.util.function.Consumer<String> log) {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
     ModelOverrides overrides = new ModelOverrides(inputRange, mean, std, outputKind());
     ExecutionProvider provider = ExecutionProvider.parse(ep);
-    return DigitModel.open(ModelFile.load(model), provider, threads, overrides, maxBatch, line -> {
-      err.println(line);
-      err.flush();
-    });
+    return DigitModel.open(ModelFile.load(model), provider, threads, overrides, maxBatch, log);
   }
 
   private OutputKind outputKind() {

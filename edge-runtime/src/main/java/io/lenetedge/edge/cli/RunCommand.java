@@ -2,6 +2,8 @@ package io.lenetedge.edge.cli;
 
 import io.lenetedge.edge.gpio.GpioBoard;
 import io.lenetedge.edge.gpio.GpioSettings;
+import io.lenetedge.edge.http.BindAddress;
+import io.lenetedge.edge.http.LiveView;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.run.DecisionSmoother;
 import io.lenetedge.edge.run.DigitPipeline;
@@ -12,6 +14,7 @@ import io.lenetedge.edge.run.Roi;
 import io.lenetedge.edge.run.RunLoop;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.FrameSource;
+import io.lenetedge.edge.source.PacedSource;
 import io.lenetedge.edge.source.SourceSpec;
 import io.lenetedge.edge.source.Sources;
 import java.io.PrintWriter;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,6 +85,16 @@ public final class RunCommand implements Callable<Integer> {
       description = "In trigger mode, give up with \"no digit\" after this many frames (default: ${DEFAULT-VALUE}).")
   int triggerFrames;
 
+  @Option(names = "--http", paramLabel = "[HOST:]PORT",
+      description = "Serve a live view (/), /metrics, /healthz and POST /predict on PORT of"
+          + " 127.0.0.1, or of HOST when given (0.0.0.0 or [::] for all interfaces; port 0 for any"
+          + " free one). The URL is logged on stderr.")
+  String http;
+
+  @Option(names = "--fps", paramLabel = "N",
+      description = "Read at most N frames a second, e.g. to watch the demo in the live view.")
+  Double fps;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -94,17 +108,24 @@ public final class RunCommand implements Callable<Integer> {
     TriggerGate gate = new TriggerGate(TriggerGate.Mode.parse(mode), triggerFrames);
     PrintPolicy printing = PrintPolicy.parse(print);
     GpioSettings wiring = gpio.settings();
+    BindAddress httpAddress = http == null ? null : BindAddress.parse(http);
+    UnaryOperator<FrameSource> paced = fps == null ? UnaryOperator.identity() : PacedSource.at(fps);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     Thread hook = null;
     try (DigitModel m = model.open(1, err);
-        FrameSource frames = Sources.open(sourceSpec, maxRestarts, line -> log(err, line));
+        FrameSource frames = paced.apply(Sources.open(sourceSpec, maxRestarts, line -> log(err, line)));
         GpioBoard board = wiring == null ? null
-            : GpioBoard.open(wiring, gate, frames::restarts, line -> log(err, line))) {
+            : GpioBoard.open(wiring, gate, frames::restarts, line -> log(err, line));
+        LiveView live = httpAddress == null ? null : LiveView.start(httpAddress,
+            model.open(1, line -> { }), region, frames, gate, line -> log(err, line))) {
       log(err, "source: " + frames.describe() + (gate.mode() == TriggerGate.Mode.TRIGGER
           ? " (trigger mode: one decision per button press)" : ""));
       List<FrameListener> listeners = new ArrayList<>();
       if (board != null) {
         listeners.add(board);
+      }
+      if (live != null) {
+        listeners.addAll(live.listeners());
       }
       RunLoop loop = new RunLoop(frames, new DigitPipeline(m, Preparations.mnistStyle(), region,
           smoother), out, err, maxFrames, gate, listeners).printing(printing);

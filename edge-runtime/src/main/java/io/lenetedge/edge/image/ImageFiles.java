@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads PNG, JPEG, BMP (through {@link ImageIO}) and PGM (P2 and P5) files into {@link GrayImage}s.
@@ -39,6 +41,53 @@ public final class ImageFiles {
   public static GrayImage read(Path file) {
     byte[] bytes = readBytes(file);
     return Pgm.matches(bytes) ? Pgm.parse(bytes, file) : decode(bytes, file);
+  }
+
+  /**
+   * Decodes an image held in memory (an upload) that is at most {@code maxSide} pixels wide and
+   * high; the size is checked from the header, before any pixels are decoded. Errors are {@link
+   * ImageException}s naming {@code name}.
+   */
+  public static GrayImage decode(byte[] bytes, String name, int maxSide) {
+    Path source = Path.of(name);
+    if (bytes.length == 0) {
+      throw new ImageException(source, "empty (0 bytes); send a PNG, JPEG, BMP or PGM image");
+    }
+    if (Pgm.matches(bytes)) {
+      return Pgm.parse(bytes, source, maxSide);
+    }
+    checkSize(bytes, source, maxSide);
+    return decode(bytes, source);
+  }
+
+  static String tooLarge(long width, long height, int maxSide) {
+    return "image too large: " + width + "x" + height + ", the limit is " + maxSide + "x" + maxSide
+        + " pixels; scale it down";
+  }
+
+  private static void checkSize(byte[] bytes, Path source, int maxSide) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      var readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new ImageException(source, UNKNOWN_FORMAT);
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int w = reader.getWidth(0);
+        int h = reader.getHeight(0);
+        if (w > maxSide || h > maxSide) {
+          throw new ImageException(source, tooLarge(w, h, maxSide));
+        }
+      } finally {
+        reader.dispose();
+      }
+    } catch (ImageException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new ImageException(source, "corrupt or unreadable image (" + e.getMessage() + "); "
+          + "re-save it as PNG or PGM", e);
+    }
   }
 
   /** Whether the file name ends in .png, .jpg, .jpeg, .bmp or .pgm, in any case. */

@@ -9,11 +9,13 @@ final class Pgm {
 
   private final byte[] data;
   private final Path file;
+  private final int maxSide;
   private int pos;
 
-  private Pgm(byte[] data, Path file) {
+  private Pgm(byte[] data, Path file, int maxSide) {
     this.data = data;
     this.file = file;
+    this.maxSide = maxSide;
   }
 
   static boolean matches(byte[] b) {
@@ -21,7 +23,12 @@ final class Pgm {
   }
 
   static GrayImage parse(byte[] bytes, Path file) {
-    return new Pgm(bytes, file).parse();
+    return new Pgm(bytes, file, Integer.MAX_VALUE).parse();
+  }
+
+  /** Parses an image no wider or taller than {@code maxSide}, checked before pixels are read. */
+  static GrayImage parse(byte[] bytes, Path file, int maxSide) {
+    return new Pgm(bytes, file, maxSide).parse();
   }
 
   private GrayImage parse() {
@@ -38,6 +45,9 @@ final class Pgm {
     }
     if (maxval < 1 || maxval > MAX_VALUE) {
       throw fail("bad PGM header: maxval must be 1.." + MAX_VALUE + ", got " + maxval);
+    }
+    if (width > maxSide || height > maxSide) {
+      throw fail(ImageFiles.tooLarge(width, height, maxSide));
     }
     long pixels = (long) width * height;
     if (pixels > MAX_PIXELS) {

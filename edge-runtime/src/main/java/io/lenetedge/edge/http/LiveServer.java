@@ -1,0 +1,166 @@
+package io.lenetedge.edge.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The live view's HTTP server (the JDK's own, on {@value #THREADS} daemon threads): the page and
+ * its files, {@code /state.json}, {@code /frame.jpg}, {@code /input.png}, {@code /metrics},
+ * {@code /healthz} and {@code POST /predict}. Paths are matched exactly, undecoded; any other is a
+ * 404, a wrong method a 405. Requests only read the {@link LiveState}, so a slow client holds up
+ * one of these threads, never the run loop.
+ */
+public final class LiveServer implements AutoCloseable {
+  static final int THREADS = 4;
+  private static final int BACKLOG = 16;
+  private static final Pattern FRAME_QUERY = Pattern.compile("frame=\\d{1,18}");
+
+  private record Route(String method, HttpHandler handler) {}
+
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final Map<String, Route> routes = new HashMap<>();
+  private final Metrics metrics;
+  private final Consumer<String> log;
+  private final String url;
+
+  private LiveServer(HttpServer server, ExecutorService pool, BindAddress address, Metrics metrics,
+      Consumer<String> log) {
+    this.server = server;
+    this.pool = pool;
+    this.metrics = metrics;
+    this.log = log;
+    this.url = address.url(server.getAddress().getPort());
+  }
+
+  /**
+   * Listens on {@code address} and serves {@code state}, {@code metrics} and predictions from
+   * {@code predict}; failures of requests are logged to {@code log} as one line.
+   *
+   * @throws IllegalArgumentException when the address cannot be listened on
+   */
+  public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
+      HttpHandler predict, Consumer<String> log) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(address.socketAddress(), BACKLOG);
+    } catch (BindException e) {
+      throw new IllegalArgumentException("--http " + address + ": cannot listen there ("
+          + e.getMessage() + "); choose another port, or 0 for any free one", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("starting the live view on " + address, e);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
+    LiveServer live = new LiveServer(server, pool, address, metrics, log);
+    live.addRoutes(state, predict);
+    server.createContext("/", live::dispatch);
+    server.setExecutor(pool);
+    server.start();
+    return live;
+  }
+
+  /** The page's URL, with the port actually bound. */
+  public String url() {
+    return url;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void addRoutes(LiveState state, HttpHandler predict) {
+    StaticAssets.load().forEach((path, asset) -> get(path,
+        ex -> Responses.send(ex, 200, asset.contentType(), asset.bytes())));
+    FrameImages images = new FrameImages(state);
+    get("/state.json", ex -> Responses.json(ex, 200, StateJson.of(state.snapshot())));
+    get("/frame.jpg", ex -> {
+      byte[] jpeg = images.frameJpeg(frameParameter(ex.getRequestURI().getRawQuery()));
+      if (jpeg == null) {
+        Responses.text(ex, 503, "no frame yet");
+      } else {
+        Responses.send(ex, 200, "image/jpeg", jpeg);
+      }
+    });
+    get("/input.png", ex -> Responses.send(ex, 200, "image/png", images.inputPng(
+        frameParameter(ex.getRequestURI().getRawQuery()))));
+    get("/metrics", ex -> Responses.send(ex, 200, Metrics.CONTENT_TYPE,
+        metrics.text().getBytes(StandardCharsets.UTF_8)));
+    get("/healthz", ex -> {
+      LiveState.Health h = state.health();
+      Responses.text(ex, h.ok() ? 200 : 503, h.reason());
+    });
+    routes.put("/predict", new Route("POST", predict));
+  }
+
+  /** {@code N} of a query {@code frame=N}; empty for any other query. */
+  static OptionalLong frameParameter(String query) {
+    if (query == null || !FRAME_QUERY.matcher(query).matches()) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(Long.parseLong(query.substring("frame=".length())));
+  }
+
+  private void get(String path, HttpHandler handler) {
+    routes.put(path, new Route("GET", handler));
+  }
+
+  private void dispatch(HttpExchange ex) throws IOException {
+    try {
+      Route route = routes.get(ex.getRequestURI().getRawPath());
+      if (route == null) {
+        Responses.text(ex, 404, "not found; see / for the live view");
+        return;
+      }
+      if (!route.method().equals(ex.getRequestMethod())) {
+        ex.getResponseHeaders().set("Allow", route.method());
+        Responses.text(ex, 405, ex.getRequestMethod() + " not allowed; use " + route.method());
+        return;
+      }
+      route.handler().handle(ex);
+    } catch (RuntimeException e) {
+      metrics.error();
+      log.accept("live view: " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
+          + " failed: " + e);
+      answerFailure(ex, e);
+    } finally {
+      ex.close();
+    }
+  }
+
+  private static void answerFailure(HttpExchange ex, RuntimeException e) {
+    try {
+      Responses.text(ex, 500, "internal error: " + e.getMessage());
+    } catch (IOException | RuntimeException alreadyAnswering) {
+      // headers were sent before the failure: the client sees a cut-off answer
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "live-view-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+}

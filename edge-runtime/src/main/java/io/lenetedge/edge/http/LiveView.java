@@ -1,0 +1,68 @@
+package io.lenetedge.edge.http;
+
+import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.run.FrameListener;
+import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.run.TriggerGate;
+import io.lenetedge.edge.source.FrameSource;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code run --http}: the live state and metrics the run loop feeds, the server showing them, and
+ * the model {@code POST /predict} runs on. Closing stops the server, then closes that model.
+ */
+public final class LiveView implements AutoCloseable {
+  private final LiveState state;
+  private final Metrics metrics;
+  private final PredictHandler predict;
+  private final LiveServer server;
+
+  private LiveView(LiveState state, Metrics metrics, PredictHandler predict, LiveServer server) {
+    this.state = state;
+    this.metrics = metrics;
+    this.predict = predict;
+    this.server = server;
+  }
+
+  /**
+   * Starts serving on {@code address} and logs the URL as {@code live view: URL}.
+   *
+   * @param predictModel a model of its own for {@code POST /predict}; closed with the view
+   * @param roi the loop's region of interest, null for the whole frame
+   */
+  public static LiveView start(BindAddress address, DigitModel predictModel, Roi roi,
+      FrameSource source, TriggerGate gate, Consumer<String> log) {
+    LiveState state = new LiveState(roi, gate::mode, System::nanoTime);
+    Metrics metrics = new Metrics(source::restarts);
+    PredictHandler predict = new PredictHandler(predictModel);
+    LiveServer server;
+    try {
+      server = LiveServer.start(address, state, metrics, predict, log);
+    } catch (RuntimeException e) {
+      predict.close();
+      throw e;
+    }
+    log.accept("live view: " + server.url()
+        + (address.allInterfaces() ? " (listening on all interfaces)" : ""));
+    return new LiveView(state, metrics, predict, server);
+  }
+
+  /** What the run loop tells. */
+  public List<FrameListener> listeners() {
+    return List.of(state, metrics);
+  }
+
+  public String url() {
+    return server.url();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      predict.close();
+    }
+  }
+}

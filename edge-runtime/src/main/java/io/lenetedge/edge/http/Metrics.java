@@ -1,0 +1,110 @@
+package io.lenetedge.edge.http;
+
+import io.lenetedge.edge.run.Decision;
+import io.lenetedge.edge.run.FrameListener;
+import io.lenetedge.edge.run.FrameResult;
+import io.lenetedge.edge.source.Frame;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+
+/**
+ * Counters and per-stage latency histograms of a run, written in the Prometheus text exposition
+ * format (0.0.4) for {@code /metrics}. Updates are O(1) and lock free; any thread may read.
+ */
+public final class Metrics implements FrameListener {
+  /** The content type of {@link #text()}. */
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  static final String[] STAGES = {"wait", "preprocess", "infer", "total"};
+
+  private final LongAdder frames = new LongAdder();
+  private final LongAdder skipped = new LongAdder();
+  private final LongAdder noDigit = new LongAdder();
+  private final LongAdder[] decisions = new LongAdder[10];
+  private final LongAdder errors = new LongAdder();
+  private final StageHistogram[] stages = new StageHistogram[STAGES.length];
+  private final IntSupplier restarts;
+
+  /** @param restarts the source's restart count, read at each scrape */
+  public Metrics(IntSupplier restarts) {
+    this.restarts = restarts;
+    for (int d = 0; d < decisions.length; d++) {
+      decisions[d] = new LongAdder();
+    }
+    for (int s = 0; s < stages.length; s++) {
+      stages[s] = new StageHistogram();
+    }
+  }
+
+  @Override
+  public void onFrame(Frame frame, FrameResult r) {
+    if (r == null) {
+      skipped.increment();
+      return;
+    }
+    frames.increment();
+    if (!r.decision().hasDigit()) {
+      noDigit.increment();
+    }
+    stages[0].record(r.waitNanos());
+    stages[1].record(r.preprocessNanos());
+    stages[2].record(r.inferNanos());
+    stages[3].record(r.totalNanos());
+  }
+
+  @Override
+  public void onDecision(Decision d) {
+    if (d.hasDigit() && d.digit() < decisions.length) {
+      decisions[d.digit()].increment();
+    }
+  }
+
+  @Override
+  public void onEnd(String why, Throwable error) {
+    if (error != null) {
+      errors.increment();
+    }
+  }
+
+  /** Counts a failure outside the loop (a request the server could not answer). */
+  public void error() {
+    errors.increment();
+  }
+
+  /** The exposition text. */
+  public String text() {
+    StringBuilder sb = new StringBuilder(4096);
+    counter(sb, "lenet_edge_frames_total", "Frames the pipeline processed.", frames.sum());
+    counter(sb, "lenet_edge_skipped_frames_total",
+        "Frames read but not processed (trigger mode between presses).", skipped.sum());
+    header(sb, "lenet_edge_decisions_total", "Decisions shown that named a digit, per digit.",
+        "counter");
+    for (int d = 0; d < decisions.length; d++) {
+      sb.append("lenet_edge_decisions_total{digit=\"").append(d).append("\"} ")
+          .append(decisions[d].sum()).append('\n');
+    }
+    counter(sb, "lenet_edge_no_digit_frames_total", "Processed frames decided as no digit.",
+        noDigit.sum());
+    header(sb, "lenet_edge_stage_seconds",
+        "Time per frame in each stage: waiting for it, preprocessing, inference, and in total.",
+        "histogram");
+    for (int s = 0; s < stages.length; s++) {
+      stages[s].writeTo(sb, "lenet_edge_stage_seconds", STAGES[s]);
+    }
+    counter(sb, "lenet_edge_source_restarts_total", "Restarts of the camera program after it died.",
+        restarts.getAsInt());
+    counter(sb, "lenet_edge_errors_total",
+        "Failures: the run loop ending in an error, requests the server could not answer.",
+        errors.sum());
+    return sb.toString();
+  }
+
+  private static void counter(StringBuilder sb, String name, String help, long value) {
+    header(sb, name, help, "counter");
+    sb.append(name).append(' ').append(value).append('\n');
+  }
+
+  private static void header(StringBuilder sb, String name, String help, String type) {
+    sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+  }
+}

@@ -1,0 +1,39 @@
+package io.lenetedge.edge.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.edge.run.Roi;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class OverlayTest {
+  @Test
+  void outlinesTheRegionAndTheDigitOverTheGrayFrame() {
+    byte[] px = new byte[40 * 20];
+    Arrays.fill(px, (byte) 100);
+    var digit = new MnistStyle.Prepared(new float[784], 10, 5, 6, 4, false);
+    BufferedImage img = Overlay.frame(new GrayImage(40, 20, px), new Roi(2, 1, 30, 18), digit);
+    assertEquals(Overlay.ROI_RGB, img.getRGB(2, 1) & 0xFFFFFF);
+    assertEquals(Overlay.ROI_RGB, img.getRGB(31, 18) & 0xFFFFFF);
+    assertEquals(Overlay.BOX_RGB, img.getRGB(10, 5) & 0xFFFFFF);
+    assertEquals(Overlay.BOX_RGB, img.getRGB(15, 8) & 0xFFFFFF);
+    assertEquals(0x646464, img.getRGB(12, 6) & 0xFFFFFF, "inside the box the frame shows");
+    assertEquals(0x646464, img.getRGB(1, 1) & 0xFFFFFF, "outside the region too");
+  }
+
+  @Test
+  void inputIsEnlargedPixelForPixel() {
+    float[] input = new float[784];
+    input[28 + 2] = 1f;
+    input[783] = 0.5f;
+    BufferedImage img = Overlay.input(input, 3);
+    assertEquals(84, img.getWidth());
+    assertEquals(255, img.getRaster().getSample(6, 3, 0));
+    assertEquals(255, img.getRaster().getSample(8, 5, 0));
+    assertEquals(0, img.getRaster().getSample(9, 5, 0));
+    assertEquals(128, img.getRaster().getSample(83, 83, 0));
+  }
+}
