@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * The reference the runtime is measured against: the plainest fast ONNX Runtime loop on the same
@@ -18,45 +17,61 @@ import org.HdrHistogram.Histogram;
  * and closed, the result closed), with no softmax and no model contract around it. Timed from
  * filling the buffer to the closed result, as the runtime is timed from its input to its answer.
  */
-public final class BareOrtLoop {
-  private BareOrtLoop() {}
+public final class BareOrtLoop implements TimedCall, AutoCloseable {
+  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtSession session;
+  private final String input;
+  private final FloatBuffer buffer;
+  private final long[] shape;
+  private final int batch;
+  private final float[] images;
+  private final int imageCount;
 
-  public static LatencyStats run(byte[] model, String input, int threads, int batch, int warmup,
-      long iterations, double maxSeconds, float[] images, int imageCount) {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    FloatBuffer buffer = ByteBuffer.allocateDirect(batch * 784 * Float.BYTES)
-        .order(ByteOrder.nativeOrder()).asFloatBuffer();
-    long[] shape = {batch, 1, 28, 28};
-    Histogram histogram = LatencyStats.newHistogram();
-    try (OrtSession.SessionOptions options = Sessions.latencyOptions(threads);
-        OrtSession session = env.createSession(model, options)) {
-      long deadline = maxSeconds > 0 ? System.nanoTime() + (long) (maxSeconds * 1e9) : Long.MAX_VALUE;
-      long timedStart = 0;
-      for (long i = 0; i < warmup + iterations; i++) {
-        if (i == warmup) {
-          timedStart = System.nanoTime();
-        }
-        long t0 = System.nanoTime();
-        buffer.clear();
-        for (int b = 0; b < batch; b++) {
-          buffer.put(images, (int) ((i + b) % imageCount) * 784, 784);
-        }
-        buffer.rewind();
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, shape);
-            OrtSession.Result result = session.run(Map.of(input, tensor))) {
-          result.get(0);
-        }
-        long t1 = System.nanoTime();
-        if (i >= warmup) {
-          histogram.recordValue(Math.min(t1 - t0, histogram.getHighestTrackableValue()));
-          if (t1 > deadline) {
-            break;
-          }
-        }
-      }
-      return LatencyStats.of(histogram, batch, (System.nanoTime() - timedStart) / 1e9);
+  private BareOrtLoop(OrtSession session, String input, int batch, float[] images, int imageCount) {
+    this.session = session;
+    this.input = input;
+    this.batch = batch;
+    this.images = images;
+    this.imageCount = imageCount;
+    this.buffer = ByteBuffer.allocateDirect(batch * 784 * Float.BYTES).order(ByteOrder.nativeOrder())
+        .asFloatBuffer();
+    this.shape = new long[] {batch, 1, 28, 28};
+  }
+
+  /** A session on {@code model} with the runtime's options and {@code threads} intra-op threads. */
+  public static BareOrtLoop open(byte[] model, String input, int threads, int batch, float[] images,
+      int imageCount) {
+    try (OrtSession.SessionOptions options = Sessions.latencyOptions(threads)) {
+      return new BareOrtLoop(OrtEnvironment.getEnvironment().createSession(model, options), input,
+          batch, images, imageCount);
     } catch (OrtException e) {
       throw new ModelException("bare ONNX Runtime loop failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long call(long i) {
+    long t0 = System.nanoTime();
+    buffer.clear();
+    for (int b = 0; b < batch; b++) {
+      buffer.put(images, (int) ((i + b) % imageCount) * 784, 784);
+    }
+    buffer.rewind();
+    try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, shape);
+        OrtSession.Result result = session.run(Map.of(input, tensor))) {
+      result.get(0);
+    } catch (OrtException e) {
+      throw new ModelException("bare ONNX Runtime loop failed: " + e.getMessage(), e);
+    }
+    return System.nanoTime() - t0;
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException ignored) {
+      // best effort at the end of a benchmark
     }
   }
 }

@@ -66,11 +66,12 @@ class BenchCommandTest {
   void compareAddsABareOrtRowPlotAndColdStartAreWritten() throws Exception {
     Path png = dir.resolve("latency.png");
     Path json = dir.resolve("b.json");
-    CliRun r = CliRun.of("bench", "--compare", "--warmup", "5", "--iterations", "40", "--plot",
-        png.toString(), "--json", json.toString(), "--cold-start", "1");
+    CliRun r = CliRun.of("bench", "--compare", "--warmup", "5", "--iterations", "40", "--rounds", "4",
+        "--plot", png.toString(), "--json", json.toString(), "--cold-start", "1");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("bare-ort       1     1")), r.out());
     assertTrue(r.out().contains("p50 overhead over bare ONNX Runtime:"), r.out());
+    assertTrue(r.out().contains("(interleaved in 4 rounds)"), r.out());
     assertTrue(r.out().matches("(?s).*cold start \\(process start to first result, 1 processes\\): p50 \\d+ ms.*"),
         r.out());
     var image = javax.imageio.ImageIO.read(png.toFile());
@@ -78,6 +79,10 @@ class BenchCommandTest {
     JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
     assertEquals(1, report.getAsJsonArray("coldStartMillis").size());
     assertEquals(2, report.getAsJsonArray("results").size());
+    for (var row : report.getAsJsonArray("results")) {
+      assertEquals(40, row.getAsJsonObject().getAsJsonObject("stats").get("calls").getAsLong(),
+          "4 rounds of 10 calls each: " + row);
+    }
     assertEquals(13, report.getAsJsonArray("results").get(1).getAsJsonObject().getAsJsonObject("stats")
         .getAsJsonArray("curve").size());
   }
@@ -88,5 +93,6 @@ class BenchCommandTest {
     assertEquals(2, CliRun.of("bench", "--threads", "0").assertNoStackTrace().exit());
     assertEquals(2, CliRun.of("bench", "--ep", "fpga").assertNoStackTrace().exit());
     assertEquals(2, CliRun.of("bench", "--iterations", "0").assertNoStackTrace().exit());
+    assertEquals(2, CliRun.of("bench", "--compare", "--rounds", "0").assertNoStackTrace().exit());
   }
 }
