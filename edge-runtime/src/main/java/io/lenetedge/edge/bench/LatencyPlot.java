@@ -27,6 +27,10 @@ public final class LatencyPlot {
       new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b),
       new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
 
+  /** A bare ONNX Runtime row: dashed, in the colour of the runtime row it follows. */
+  private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT,
+      BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
+
   private LatencyPlot() {}
 
   public static void write(List<BenchRow> rows, String title, Path png) {
@@ -42,10 +46,13 @@ public final class LatencyPlot {
     double lo = Math.floor(Math.log10(Math.max(0.1, minUs)));
     double hi = Math.ceil(Math.log10(Math.max(maxUs, minUs * 10)));
     axes(g, title, lo, hi);
+    int colour = -1;
     for (int k = 0; k < ran.size(); k++) {
       BenchRow r = ran.get(k);
-      g.setColor(COLORS[k % COLORS.length]);
-      g.setStroke(new BasicStroke(2f));
+      boolean bare = r.provider().equals("bare-ort");
+      colour += bare && k > 0 ? 0 : 1;
+      g.setColor(COLORS[colour % COLORS.length]);
+      g.setStroke(bare ? DASHED : new BasicStroke(2f));
       double[] curve = r.stats().curve();
       int px = -1;
       int py = -1;
@@ -59,8 +66,10 @@ public final class LatencyPlot {
         px = x;
         py = y;
       }
+      int ly = TOP + 20 + 20 * k;
+      g.drawLine(W - RIGHT + 10, ly - 4, W - RIGHT + 34, ly - 4);
       g.drawString(String.format("%s, %d thr, batch %d", r.provider(), r.threads(), r.batch()),
-          W - RIGHT + 20, TOP + 20 + 20 * k);
+          W - RIGHT + 40, ly);
     }
     g.dispose();
     try {
