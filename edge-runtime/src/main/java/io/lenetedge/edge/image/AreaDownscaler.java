@@ -35,8 +35,16 @@ final class AreaDownscaler {
       sumByColumns(frame, left, top, f, width, height);
     }
     int area = f * f;
-    for (int i = 0; i < n; i++) {
-      out[i] = (sums[i] + area / 2) / area;
+    int half = area / 2;
+    if (Integer.bitCount(area) == 1) {
+      int shift = Integer.numberOfTrailingZeros(area);
+      for (int i = 0; i < n; i++) {
+        out[i] = (sums[i] + half) >> shift;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        out[i] = (sums[i] + half) / area;
+      }
     }
   }
 

@@ -59,8 +59,10 @@ final class InkMap {
   private int[] localMax = new int[0];
   private int[] localMin = new int[0];
   private int[] gridPaper = new int[0];
-  private int[] upNear = new int[0];
-  private int[] upFar = new int[0];
+  /** Each grid row interpolated to the pixel columns (x4), row after row. */
+  private int[] gridRows = new int[0];
+  private int[] nearColumn = new int[0];
+  private int[] farColumn = new int[0];
   private final int[] diffHistogram = new int[511];
   private final int[] ratioHistogram = new int[256];
 
@@ -121,9 +123,9 @@ final class InkMap {
       localMin = new int[g];
       gridPaper = new int[g];
     }
-    if (upNear.length < width) {
-      upNear = new int[width];
-      upFar = new int[width];
+    if (nearColumn.length < width) {
+      nearColumn = new int[width];
+      farColumn = new int[width];
     }
   }
 
@@ -202,14 +204,21 @@ final class InkMap {
     } else {
       morph.dilate(localMin, gridPaper, gridWidth, gridHeight, r);
     }
+    gridRows = MorphFilter.grow(gridRows, gridHeight * width);
+    for (int x = 0; x < width; x++) {
+      nearColumn[x] = Math.min(x >> 1, gridWidth - 1);
+      farColumn[x] = Math.clamp((x & 1) == 0 ? nearColumn[x] - 1 : nearColumn[x] + 1, 0, gridWidth - 1);
+    }
+    for (int j = 0; j < gridHeight; j++) {
+      upsampleRow(j * gridWidth, j * width);
+    }
     for (int y = 0; y < height; y++) {
-      int near = Math.min(y >> 1, gridHeight - 1);
-      int far = Math.clamp((y & 1) == 0 ? near - 1 : near + 1, 0, gridHeight - 1);
-      upsampleRow(near * gridWidth, upNear);
-      upsampleRow(far * gridWidth, upFar);
+      int nearRow = Math.min(y >> 1, gridHeight - 1);
+      int near = nearRow * width;
+      int far = Math.clamp((y & 1) == 0 ? nearRow - 1 : nearRow + 1, 0, gridHeight - 1) * width;
       int o = y * width;
       for (int x = 0; x < width; x++) {
-        background[o + x] = (3 * upNear[x] + upFar[x] + 8) >> 4;
+        background[o + x] = (3 * gridRows[near + x] + gridRows[far + x] + 8) >> 4;
       }
     }
   }
@@ -218,11 +227,9 @@ final class InkMap {
    * Grid row at {@code from}, interpolated to the pixel columns and scaled by 4: a pixel lies a
    * quarter block from the centre of its own block, three quarters from its neighbour's.
    */
-  private void upsampleRow(int from, int[] out) {
+  private void upsampleRow(int from, int to) {
     for (int x = 0; x < width; x++) {
-      int near = Math.min(x >> 1, gridWidth - 1);
-      int far = Math.clamp((x & 1) == 0 ? near - 1 : near + 1, 0, gridWidth - 1);
-      out[x] = 3 * gridPaper[from + near] + gridPaper[from + far];
+      gridRows[to + x] = 3 * gridPaper[from + nearColumn[x]] + gridPaper[from + farColumn[x]];
     }
   }
 
