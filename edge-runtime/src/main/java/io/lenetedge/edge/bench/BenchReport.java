@@ -29,7 +29,7 @@ public record BenchReport(Map<String, String> machine, Map<String, String> model
     model.put("source", file.source());
     model.put("sha256", file.sha256());
     return new BenchReport(Machine.describe(), model, warmup, iterations, duration,
-        "edge-runtime bench " + args, Instant.now().toString(), List.copyOf(rows),
+        "edge-runtime " + args, Instant.now().toString(), List.copyOf(rows),
         coldStartMillis.clone());
   }
 

@@ -41,6 +41,7 @@ class BenchCommandTest {
     assertTrue(stats.get("p50").getAsDouble() <= stats.get("p99").getAsDouble());
     assertTrue(stats.get("p99").getAsDouble() <= stats.get("max").getAsDouble());
     assertTrue(report.getAsJsonObject("machine").has("cpu"));
+    assertTrue(report.get("command").getAsString().startsWith("edge-runtime bench --"), report.get("command").toString());
     assertTrue(report.get("command").getAsString().contains("--batch 1,8"));
 
     List<String> lines = Files.readAllLines(csv);
