@@ -74,6 +74,18 @@ class ConfigFileTest {
     assertTrue(s.err().contains("gpio.segments needs 7 pins"), s.err());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"raspberry-pi", "jetson"})
+  void theDeployKitsConfigsAreValid(String device) {
+    Path c = Path.of("../deploy", device, "edge.properties");
+    CliRun r = CliRun.of("run", "--config", c.toString(), "--source", "demo", "--gpio=false",
+        "--http", "127.0.0.1:0", "--max-frames", "12").assertNoStackTrace();
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("live view: http://127.0.0.1:"), r.err());
+    assertTrue(r.err().contains("summary (--max-frames 12): 12 frames"), r.err());
+    assertTrue(r.out().lines().count() < 12, "print=changes: " + r.out());
+  }
+
   @Test
   void aMissingConfigFileIsAUsageError() {
     CliRun r = CliRun.of("run", "--config", dir.resolve("nope.properties").toString()).assertNoStackTrace();
