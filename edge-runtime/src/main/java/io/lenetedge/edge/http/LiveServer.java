@@ -55,6 +55,7 @@ public final class LiveServer implements AutoCloseable {
    */
   public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
       HttpHandler predict, Consumer<String> log) {
+    boundExchangeTimes();
     HttpServer server;
     try {
       server = HttpServer.create(address.socketAddress(), BACKLOG);
@@ -71,6 +72,20 @@ public final class LiveServer implements AutoCloseable {
     server.setExecutor(pool);
     server.start();
     return live;
+  }
+
+  /**
+   * A client that sends its request or takes its response slower than this is cut off, so slow
+   * or stalled clients cannot hold the server's threads for ever (the JDK server reads these
+   * once, when it is first used; a value set on the command line wins).
+   */
+  private static void boundExchangeTimes() {
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    }
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", "30");
+    }
   }
 
   /** The page's URL, with the port actually bound. */
