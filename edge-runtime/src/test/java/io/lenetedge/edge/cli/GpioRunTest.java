@@ -53,6 +53,22 @@ class GpioRunTest {
   }
 
   @Test
+  void triggerModeNeedsTheButton() {
+    CliRun r = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--mode", "trigger").assertNoStackTrace();
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("--mode trigger takes one decision per button press and needs the button"),
+        r.err());
+    CliRun noButton = mocked("run", "--source", "demo", "--ep", "cpu", "--mode", "trigger", "--gpio",
+        "--gpio-button", "-1");
+    assertEquals(2, noButton.exit(), noButton.err());
+    CliRun withButton = mocked("run", "--source", "demo", "--ep", "cpu", "--mode", "trigger", "--gpio");
+    assertEquals(0, withButton.exit(), withButton.err());
+    assertEquals("", withButton.out(), "no press, no decision");
+    assertTrue(withButton.err().contains("(trigger mode: one decision per button press)"), withButton.err());
+    assertTrue(withButton.err().contains("summary (end of source): 0 frames"), withButton.err());
+  }
+
+  @Test
   void gpioOnAMachineWithoutItIsAClearError() throws Exception {
     List<Path> chips = new ArrayList<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(Path.of("/dev"), "gpiochip*")) {
