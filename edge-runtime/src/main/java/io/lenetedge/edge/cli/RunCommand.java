@@ -108,9 +108,11 @@ public final class RunCommand implements Callable<Integer> {
     TriggerGate gate = new TriggerGate(TriggerGate.Mode.parse(mode), triggerFrames);
     PrintPolicy printing = PrintPolicy.parse(print);
     GpioSettings wiring = gpio.settings();
-    if (gate.mode() == TriggerGate.Mode.TRIGGER && (wiring == null || wiring.button() < 0)) {
+    if (gate.mode() == TriggerGate.Mode.TRIGGER && (wiring == null || wiring.button() < 0)
+        && http == null) {
       throw new IllegalArgumentException("--mode trigger takes one decision per button press and"
-          + " needs the button: add --gpio (with --gpio-button, default 12), or use --mode continuous");
+          + " needs a button: add --gpio (with --gpio-button, default 12) or --http (a button on"
+          + " the live page, POST /trigger), or use --mode continuous");
     }
     BindAddress httpAddress = http == null ? null : BindAddress.parse(http);
     UnaryOperator<FrameSource> paced = fps == null ? UnaryOperator.identity() : PacedSource.at(fps);

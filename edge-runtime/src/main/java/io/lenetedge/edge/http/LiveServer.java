@@ -3,6 +3,7 @@ package io.lenetedge.edge.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.lenetedge.edge.run.TriggerGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -55,6 +56,15 @@ public final class LiveServer implements AutoCloseable {
    */
   public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
       HttpHandler predict, Consumer<String> log) {
+    return start(address, state, metrics, predict, null, log);
+  }
+
+  /**
+   * As {@link #start(BindAddress, LiveState, Metrics, HttpHandler, Consumer)}, and {@code POST
+   * /trigger} presses {@code gate} (a button on the page, for boards without the GPIO one).
+   */
+  public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
+      HttpHandler predict, TriggerGate gate, Consumer<String> log) {
     boundExchangeTimes();
     HttpServer server;
     try {
@@ -68,6 +78,7 @@ public final class LiveServer implements AutoCloseable {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
     LiveServer live = new LiveServer(server, pool, address, metrics, log);
     live.addRoutes(state, predict);
+    live.routes.put("/trigger", new Route("POST", ex -> trigger(ex, gate)));
     server.createContext("/", live::dispatch);
     server.setExecutor(pool);
     server.start();
@@ -127,6 +138,18 @@ public final class LiveServer implements AutoCloseable {
       return OptionalLong.empty();
     }
     return OptionalLong.of(Long.parseLong(query.substring("frame=".length())));
+  }
+
+  /** {@code POST /trigger}: 202 when the press armed the gate, 409 when it cannot. */
+  private static void trigger(HttpExchange ex, TriggerGate gate) throws IOException {
+    if (gate == null || gate.mode() != TriggerGate.Mode.TRIGGER) {
+      Responses.json(ex, 409, "{\"armed\":false,\"reason\":\"not in trigger mode (run --mode trigger,"
+          + " or hold the GPIO button)\"}");
+    } else if (gate.press()) {
+      Responses.json(ex, 202, "{\"armed\":true}");
+    } else {
+      Responses.json(ex, 409, "{\"armed\":false,\"reason\":\"already waiting for a decision\"}");
+    }
   }
 
   private void get(String path, HttpHandler handler) {

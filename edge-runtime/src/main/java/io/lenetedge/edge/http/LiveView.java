@@ -38,7 +38,7 @@ public final class LiveView implements AutoCloseable {
     PredictHandler predict = new PredictHandler(predictModel);
     LiveServer server;
     try {
-      server = LiveServer.start(address, state, metrics, predict, log);
+      server = LiveServer.start(address, state, metrics, predict, gate, log);
     } catch (RuntimeException e) {
       predict.close();
       throw e;

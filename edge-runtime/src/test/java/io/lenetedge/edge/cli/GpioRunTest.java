@@ -56,8 +56,11 @@ class GpioRunTest {
   void triggerModeNeedsTheButton() {
     CliRun r = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--mode", "trigger").assertNoStackTrace();
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("--mode trigger takes one decision per button press and needs the button"),
+    assertTrue(r.err().contains("--mode trigger takes one decision per button press and needs a button"),
         r.err());
+    CliRun web = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--mode", "trigger", "--http",
+        "127.0.0.1:0");
+    assertEquals(0, web.exit(), "the live page's button will do: " + web.err());
     CliRun noButton = mocked("run", "--source", "demo", "--ep", "cpu", "--mode", "trigger", "--gpio",
         "--gpio-button", "-1");
     assertEquals(2, noButton.exit(), noButton.err());

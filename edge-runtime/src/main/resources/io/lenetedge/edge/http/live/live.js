@@ -41,6 +41,7 @@
     text('confidence', s.digit === null ? '–' : (100 * s.confidence).toFixed(1) + ' %');
     text('frame', s.frame === null ? '–' : String(s.frame));
     text('mode', s.mode);
+    document.getElementById('trigger').hidden = s.mode !== 'trigger' || !s.running;
     text('p50', duration(s.latency_us.p50));
     text('p99', duration(s.latency_us.p99));
     text('fps', s.fps.toFixed(1) + ' fps');
@@ -71,6 +72,10 @@
       })
       .finally(function () { setTimeout(poll, POLL_MS); });
   }
+
+  document.getElementById('trigger').addEventListener('click', function () {
+    fetch('/trigger', {method: 'POST'});
+  });
 
   poll();
 })();
