@@ -1,7 +1,9 @@
 package io.lenetedge.trainer;
 
 import ai.djl.pytorch.jni.JniUtils;
+import io.lenetedge.common.MachineInfo;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.SyntheticDigits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -10,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
@@ -201,7 +201,7 @@ public final class DjlBenchCommand implements Callable<Integer> {
             + threads.get(0) + " asked for; was the engine started before -Dai.djl.pytorch.num_threads"
             + " was set?");
       }
-      float[] pool = syntheticImages(IMAGE_POOL, 42);
+      float[] pool = SyntheticDigits.strokes(IMAGE_POOL, 42);
       for (int b : batches) {
         results.add(measure(inference, b, actual, pool, err));
       }
@@ -252,24 +252,6 @@ public final class DjlBenchCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code n} digit-like images (a few bright strokes on black), the same as the edge bench's. */
-  static float[] syntheticImages(int n, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    float[] x = new float[n * ModelContract.PIXELS];
-    for (int i = 0; i < n; i++) {
-      for (int s = 0; s < 3; s++) {
-        int x0 = 6 + rng.nextInt(16);
-        int y0 = 4 + rng.nextInt(4);
-        int len = 10 + rng.nextInt(10);
-        for (int k = 0; k < len && y0 + k < 28; k++) {
-          int px = Math.min(27, x0 + (k * (s - 1)) / 3);
-          x[i * ModelContract.PIXELS + (y0 + k) * 28 + px] = 1f;
-        }
-      }
-    }
-    return x;
-  }
-
   static String header() {
     return String.format(Locale.ROOT, "%-12s %7s %5s %9s %9s %9s %9s %9s %12s%n", "ep", "threads",
         "batch", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "images/s");
@@ -287,24 +269,9 @@ public final class DjlBenchCommand implements Callable<Integer> {
   }
 
   static Map<String, Object> machine() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("cpu", cpuModel());
-    m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch"));
-    m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    Map<String, Object> m = MachineInfo.describe();
     m.put("djl", BuildInfo.djlVersion());
     m.put("pytorch", BuildInfo.pytorchVersion());
     return m;
-  }
-
-  private static String cpuModel() {
-    try {
-      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name") || l.startsWith("Model"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
   }
 }

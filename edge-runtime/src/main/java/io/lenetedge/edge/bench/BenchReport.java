@@ -19,7 +19,7 @@ import java.util.Map;
  * @param command the arguments the bench ran with
  * @param coldStartMillis process start to first result of each fresh process, if measured
  */
-public record BenchReport(Map<String, String> machine, Map<String, String> model, int warmup,
+public record BenchReport(Map<String, Object> machine, Map<String, String> model, int warmup,
     long iterations, double durationLimitSeconds, String command, String created,
     List<BenchRow> results, double[] coldStartMillis) {
 

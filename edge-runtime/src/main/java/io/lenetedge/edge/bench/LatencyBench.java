@@ -1,7 +1,6 @@
 package io.lenetedge.edge.bench;
 
 import io.lenetedge.edge.model.DigitModel;
-import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -115,23 +114,5 @@ public final class LatencyBench {
     for (int b = 0; b < batch; b++) {
       System.arraycopy(images, ((first + b) % count) * 784, dst, b * 784, 784);
     }
-  }
-
-  /** {@code n} digit-like images: a few bright strokes on black, deterministic. */
-  public static float[] syntheticImages(int n, long seed) {
-    SplittableRandom rng = new SplittableRandom(seed);
-    float[] x = new float[n * 784];
-    for (int i = 0; i < n; i++) {
-      for (int s = 0; s < 3; s++) {
-        int x0 = 6 + rng.nextInt(16);
-        int y0 = 4 + rng.nextInt(4);
-        int len = 10 + rng.nextInt(10);
-        for (int k = 0; k < len && y0 + k < 28; k++) {
-          int px = Math.min(27, x0 + (k * (s - 1)) / 3);
-          x[i * 784 + (y0 + k) * 28 + px] = 1f;
-        }
-      }
-    }
-    return x;
   }
 }

@@ -2,6 +2,7 @@ package io.lenetedge.edge.cli;
 
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.IdxReader;
+import io.lenetedge.common.SyntheticDigits;
 import io.lenetedge.edge.bench.BareOrtLoop;
 import io.lenetedge.edge.bench.BenchReport;
 import io.lenetedge.edge.bench.BenchRow;
@@ -122,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
     } else {
       count = 256;
-      data = LatencyBench.syntheticImages(count, 42);
+      data = SyntheticDigits.strokes(count, 42);
     }
     ModelFile file = ModelFile.load(model);
     PrintWriter out = spec.commandLine().getOut();
