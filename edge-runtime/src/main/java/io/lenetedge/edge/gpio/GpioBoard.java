@@ -164,7 +164,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
   }
 
   /** The pin levels now, e.g. "a=LOW b=LOW … led=LOW". */
-  public synchronized String levels() {
+  private String levels() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 7; i++) {
       sb.append(SegmentPatterns.NAMES.charAt(i)).append('=').append(segments.get(i).state()).append(' ');

@@ -77,19 +77,6 @@ public record GpioSettings(int[] segments, boolean commonAnode, int led, int but
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof GpioSettings g && Arrays.equals(g.segments, segments)
-        && g.commonAnode == commonAnode && g.led == led && g.button == button
-        && g.buttonActiveLow == buttonActiveLow && g.longPressMillis == longPressMillis
-        && java.util.Objects.equals(g.chip, chip);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(segments) * 31 + led * 7 + button;
-  }
-
-  @Override
   public String toString() {
     return "segments a-g on BCM " + Arrays.toString(segments) + " (common "
         + (commonAnode ? "anode" : "cathode") + "), status LED "

@@ -47,16 +47,4 @@ public final class SegmentPatterns {
     }
     return levels;
   }
-
-  /** The lit segments as letters, e.g. "bc" for 1, "" for blank. */
-  public static String describe(int digit) {
-    int lit = segments(digit);
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 7; i++) {
-      if (((lit >> i) & 1) == 1) {
-        sb.append(NAMES.charAt(i));
-      }
-    }
-    return sb.toString();
-  }
 }

@@ -1,7 +1,5 @@
 package io.lenetedge.edge.run;
 
-import java.util.Locale;
-
 /**
  * Which processed frames get a JSON line on stdout: {@code every} one (the default), only
  * {@code changes} of the decided digit (a service writing to the journal), or {@code none}.
@@ -42,10 +40,5 @@ public final class PrintPolicy {
       lastDigit = digit;
     }
     return print;
-  }
-
-  @Override
-  public String toString() {
-    return mode.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -29,11 +29,6 @@ public final class RunLoop {
   private PrintPolicy printing = new PrintPolicy(PrintPolicy.Mode.EVERY);
 
   public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
-      long maxFrames) {
-    this(source, pipeline, out, err, maxFrames, TriggerGate.continuous(), List.of());
-  }
-
-  public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
       long maxFrames, TriggerGate gate, List<FrameListener> listeners) {
     this.source = source;
     this.pipeline = pipeline;
@@ -102,14 +97,6 @@ public final class RunLoop {
   public RunLoop printing(PrintPolicy policy) {
     this.printing = policy;
     return this;
-  }
-
-  public TriggerGate gate() {
-    return gate;
-  }
-
-  public FrameSource source() {
-    return source;
   }
 
   /**

@@ -91,7 +91,7 @@ class FramePreparerTest {
     Prepared clean = prepare(page);
     Prepared seen = prepare(t.apply.apply(page));
 
-    assertBoxNear(box, clean, 1);
+    TestDigits.assertBoxNear(box, clean, 1);
     assertEquals(p == Polarity.DARK_INK, seen.inverted());
     assertSameCrop(clean, seen, 4, 0.9);
   }
@@ -163,14 +163,14 @@ class FramePreparerTest {
   void smallButLegibleDigitIsFound() {
     int[] box = {300, 200, 24, 40};
     Prepared p = prepare(TestDigits.draw(W, H, box, TestDigits.FOUR, 6, 230, 20));
-    assertBoxNear(box, p, 2);
+    TestDigits.assertBoxNear(box, p, 2);
   }
 
   @Test
   void digitInTwoStrokesIsCroppedWhole() {
     double[][] brokenFour = {{0.75, 0, 0, 0.65}, {0, 0.65, 0.7, 0.65}, {1, 0, 1, 1}};
     Prepared p = prepare(Polarity.DARK_INK.draw(BOX, brokenFour));
-    assertBoxNear(BOX, p, 2);
+    TestDigits.assertBoxNear(BOX, p, 2);
   }
 
   @Test
@@ -184,8 +184,8 @@ class FramePreparerTest {
     Prepared right = MnistStyle.prepare(both, 320, 0, 320, H).orElseThrow();
     Prepared left = MnistStyle.prepare(both, 0, 0, 320, H).orElseThrow();
 
-    assertBoxNear(seven, right, 1);
-    assertBoxNear(four, left, 1);
+    TestDigits.assertBoxNear(seven, right, 1);
+    TestDigits.assertBoxNear(four, left, 1);
     assertTrue(correlation(prepare(sevenAlone).input(), right.input()) > 0.99);
     assertTrue(correlation(right.input(), left.input()) < 0.9, "the two digits look alike");
   }
@@ -217,7 +217,7 @@ class FramePreparerTest {
     GrayImage frame = TestDigits.draw(641, 479, new int[] {560, 300, 72, 170}, TestDigits.SEVEN,
         16, 230, 20);
     Prepared p = MnistStyle.prepare(frame, 3, 5, 637, 473).orElseThrow();
-    assertBoxNear(new int[] {560, 300, 72, 170}, p, 1);
+    TestDigits.assertBoxNear(new int[] {560, 300, 72, 170}, p, 1);
   }
 
   @Test
@@ -256,7 +256,7 @@ class FramePreparerTest {
 
   private static void assertSameCrop(Prepared expected, Prepared actual, int tolerance,
       double minCorrelation) {
-    assertBoxNear(new int[] {expected.x(), expected.y(), expected.width(), expected.height()},
+    TestDigits.assertBoxNear(new int[] {expected.x(), expected.y(), expected.width(), expected.height()},
         actual, tolerance);
     double r = correlation(expected.input(), actual.input());
     assertTrue(r > minCorrelation, "correlation " + r);
@@ -264,14 +264,6 @@ class FramePreparerTest {
     double[] b = TestDigits.centreOfMass(actual.input());
     assertEquals(a[0], b[0], 0.5, "centre of mass x");
     assertEquals(a[1], b[1], 0.5, "centre of mass y");
-  }
-
-  private static void assertBoxNear(int[] box, Prepared p, int tolerance) {
-    String found = p.toString();
-    assertEquals(box[0], p.x(), tolerance, found);
-    assertEquals(box[1], p.y(), tolerance, found);
-    assertEquals(box[2], p.width(), 2 * tolerance, found);
-    assertEquals(box[3], p.height(), 2 * tolerance, found);
   }
 
   private static double correlation(float[] a, float[] b) {

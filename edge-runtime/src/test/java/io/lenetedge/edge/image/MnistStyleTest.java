@@ -33,8 +33,8 @@ class MnistStyleTest {
     Prepared light = prepare(TestDigits.draw(w, h, box, strokes, stroke, 15, 225));
     assertTrue(dark.inverted());
     assertFalse(light.inverted());
-    assertBoxNear(box, light, 1);
-    assertBoxNear(box, dark, 1);
+    TestDigits.assertBoxNear(box, light, 1);
+    TestDigits.assertBoxNear(box, dark, 1);
     assertTrue(maxAbsDiff(dark.input(), light.input()) < 0.05,
         "max difference " + maxAbsDiff(dark.input(), light.input()));
   }
@@ -86,7 +86,7 @@ class MnistStyleTest {
     for (int i = 0; i < 784; i++) {
       assertEquals((img.pixels()[i] & 0xFF) / 255f, p.input()[i], "pixel " + i);
     }
-    assertBoxNear(new int[] {8, 4, 12, 20}, p, 1);
+    TestDigits.assertBoxNear(new int[] {8, 4, 12, 20}, p, 1);
   }
 
   @Test
@@ -154,7 +154,7 @@ class MnistStyleTest {
         TestDigits.draw(640, 480, box, TestDigits.SEVEN, 20, 220, 40), 8, 11);
     Prepared p = prepare(img);
     assertTrue(p.inverted());
-    assertBoxNear(box, p, 3);
+    TestDigits.assertBoxNear(box, p, 3);
   }
 
   @Test
@@ -185,14 +185,6 @@ class MnistStyleTest {
 
   private static Prepared prepare(GrayImage img) {
     return MnistStyle.prepare(img).orElseThrow(() -> new AssertionError("no digit found"));
-  }
-
-  private static void assertBoxNear(int[] box, Prepared p, int tolerance) {
-    String found = p.toString();
-    assertEquals(box[0], p.x(), tolerance, found);
-    assertEquals(box[1], p.y(), tolerance, found);
-    assertEquals(box[2], p.width(), 2 * tolerance, found);
-    assertEquals(box[3], p.height(), 2 * tolerance, found);
   }
 
   /** Bounding box {x, y, w, h} of the non-zero values of a 28x28 input. */

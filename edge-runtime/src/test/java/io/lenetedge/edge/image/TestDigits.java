@@ -1,5 +1,7 @@
 package io.lenetedge.edge.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Random;
 
 /** Draws anti-aliased digit-like strokes into grayscale images for the tests. */
@@ -134,5 +136,14 @@ final class TestDigits {
       sy += input[i] * (i / 28);
     }
     return new double[] {sx / m, sy / m};
+  }
+
+  /** The prepared box is {x, y, w, h} within {@code tolerance} (twice that for the size). */
+  static void assertBoxNear(int[] box, MnistStyle.Prepared p, int tolerance) {
+    String found = p.toString();
+    assertEquals(box[0], p.x(), tolerance, found);
+    assertEquals(box[1], p.y(), tolerance, found);
+    assertEquals(box[2], p.width(), 2 * tolerance, found);
+    assertEquals(box[3], p.height(), 2 * tolerance, found);
   }
 }
