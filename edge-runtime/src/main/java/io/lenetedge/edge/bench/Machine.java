@@ -1,6 +1,7 @@
 package io.lenetedge.edge.bench;
 
 import io.lenetedge.common.MachineInfo;
+import io.lenetedge.edge.BuildInfo;
 import java.util.Map;
 
 /** What a benchmark ran on, for its report: the machine and this jar's ONNX Runtime. */
@@ -9,9 +10,7 @@ final class Machine {
 
   static Map<String, Object> describe() {
     Map<String, Object> m = MachineInfo.describe();
-    Package ort = ai.onnxruntime.OrtEnvironment.class.getPackage();
-    m.put("onnxruntime", ort.getImplementationVersion() != null ? ort.getImplementationVersion()
-        : "see edge-runtime --version");
+    m.put("onnxruntime", BuildInfo.get("onnxruntime.version"));
     return m;
   }
 }

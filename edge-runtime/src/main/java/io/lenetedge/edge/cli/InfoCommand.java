@@ -2,6 +2,7 @@ package io.lenetedge.edge.cli;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import io.lenetedge.edge.BuildInfo;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ModelSpec;
 import io.lenetedge.edge.model.Sessions;

@@ -41,6 +41,10 @@ class BenchCommandTest {
     assertTrue(stats.get("p50").getAsDouble() <= stats.get("p99").getAsDouble());
     assertTrue(stats.get("p99").getAsDouble() <= stats.get("max").getAsDouble());
     assertTrue(report.getAsJsonObject("machine").has("cpu"));
+    String ort = report.getAsJsonObject("machine").get("onnxruntime").getAsString();
+    String ortJar = ai.onnxruntime.OrtEnvironment.class.getProtectionDomain().getCodeSource()
+        .getLocation().getPath();
+    assertTrue(ortJar.endsWith("-" + ort + ".jar"), "ONNX Runtime " + ort + " but the class path has " + ortJar);
     assertTrue(report.get("command").getAsString().startsWith("edge-runtime bench --"), report.get("command").toString());
     assertTrue(report.get("command").getAsString().contains("--batch 1,8"));
 

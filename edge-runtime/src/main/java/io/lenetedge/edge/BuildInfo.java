@@ -1,15 +1,15 @@
-package io.lenetedge.edge.cli;
+package io.lenetedge.edge;
 
 import io.lenetedge.common.BuildProperties;
 import java.util.Properties;
 
 /** Versions stamped at build time (edge-build.properties). */
-final class BuildInfo {
+public final class BuildInfo {
   private static final Properties PROPS = BuildProperties.load("/edge-build.properties");
 
   private BuildInfo() {}
 
-  static String get(String key) {
+  public static String get(String key) {
     return PROPS.getProperty(key, "unknown");
   }
 }
