@@ -16,7 +16,7 @@ import io.lenetedge.edge.run.DecisionSmoother;
 import io.lenetedge.edge.run.DigitPipeline;
 import io.lenetedge.edge.run.FrameResult;
 import io.lenetedge.edge.run.Preparations;
-import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.image.Roi;
 import io.lenetedge.edge.source.Frame;
 import io.lenetedge.edge.source.FrameSource;
 import io.lenetedge.edge.source.SourceSpec;

@@ -44,7 +44,7 @@ public final class EdgeCli {
 
   /** The configured command line: user errors become one line on stderr and an exit code. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new EdgeCli());
+    CommandLine cli = new CommandLine(new EdgeCli()).setCaseInsensitiveEnumValuesAllowed(true);
     CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
     return cli
         .setParameterExceptionHandler((e, args) -> {

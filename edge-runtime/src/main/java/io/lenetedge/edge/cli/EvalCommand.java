@@ -1,11 +1,24 @@
 package io.lenetedge.edge.cli;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.IdxReader;
 import io.lenetedge.common.LabeledImages;
+import io.lenetedge.edge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.Preparations;
+import io.lenetedge.edge.read.ReadMode;
+import io.lenetedge.edge.read.Reading;
+import io.lenetedge.edge.read.TextScore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,19 +27,44 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code eval}: accuracy and confusion matrix on a labelled IDX set such as the MNIST test set. */
+/**
+ * {@code eval}: accuracy on a labelled set: 28x28 IDX images with their labels (the MNIST test
+ * set), or a folder of pages with the text written on each ({@code truth.jsonl}).
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Accuracy, confusion matrix and images/s on 28x28 IDX images with labels"
-        + " (raw or .gz), taken as they are.")
+    description = "Accuracy on a labelled set: --images/--labels, 28x28 IDX images (raw or .gz)"
+        + " taken as they are (accuracy, confusion matrix, images/s); or --pages DIR, images of"
+        + " numbers with DIR/truth.jsonl ({\"image\":\"page-0001.png\",\"text\":\"0522\\n17\"} per"
+        + " line), read as run and classify read them (lines read exactly, digit accuracy).")
 public final class EvalCommand implements Callable<Integer> {
+  /** The file of a page folder that says what each page holds. */
+  static final String TRUTH = "truth.jsonl";
+
   @Spec CommandSpec spec;
   @Mixin ModelOptions model;
 
-  @Option(names = "--images", required = true, description = "IDX images, e.g. data/mnist/t10k-images-idx3-ubyte.")
+  @Option(names = "--images", paramLabel = "FILE",
+      description = "IDX images, e.g. data/mnist/t10k-images-idx3-ubyte; with --labels.")
   Path images;
 
-  @Option(names = "--labels", required = true, description = "IDX labels, e.g. data/mnist/t10k-labels-idx1-ubyte.")
+  @Option(names = "--labels", paramLabel = "FILE",
+      description = "IDX labels, e.g. data/mnist/t10k-labels-idx1-ubyte.")
   Path labels;
+
+  @Option(names = "--pages", paramLabel = "DIR",
+      description = "A folder of page images and " + TRUTH + ".")
+  Path pages;
+
+  @Option(names = "--read", defaultValue = "number", paramLabel = "digit|number|auto",
+      description = "With --pages: what to read (default: ${DEFAULT-VALUE}).")
+  ReadMode read;
+
+  @Option(names = "--min-confidence", defaultValue = "0.6",
+      description = "With --pages: digits under this probability read as ? (default: ${DEFAULT-VALUE}).")
+  float minConfidence;
+
+  @Option(names = "--errors", description = "With --pages: print every line read wrong on stderr.")
+  boolean errors;
 
   @Option(names = "--batch", defaultValue = "256", description = "Images per inference (default: ${DEFAULT-VALUE}).")
   int batch;
@@ -35,6 +73,16 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     if (batch < 1) {
       throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+    }
+    if ((pages == null) == (images == null)) {
+      throw new IllegalArgumentException("give either --images and --labels (IDX) or --pages DIR");
+    }
+    return pages != null ? evalPages() : evalIdx();
+  }
+
+  private int evalIdx() {
+    if (labels == null) {
+      throw new IllegalArgumentException("--images needs --labels, e.g. data/mnist/t10k-labels-idx1-ubyte");
     }
     IdxImages idx = IdxReader.readImages(images);
     LabeledImages set = new LabeledImages(images.getFileName().toString(), idx, IdxReader.readLabels(labels));
@@ -62,5 +110,65 @@ public final class EvalCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private int evalPages() {
+    List<JsonObject> truth = truth(pages);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    TextScore score = new TextScore();
+    long nanos = 0;
+    try (DigitModel m = model.open(batch, err)) {
+      FrameReader reader = new FrameReader(Preparations.of(read, null), m, minConfidence);
+      for (JsonObject t : truth) {
+        String name = t.get("image").getAsString();
+        String written = t.get("text").getAsString();
+        var image = ImageFiles.read(pages.resolve(name));
+        long t0 = System.nanoTime();
+        Reading r = reader.read(image);
+        nanos += System.nanoTime() - t0;
+        score.add(written, r.text());
+        if (errors && !written.equals(r.text())) {
+          err.println(name + ": read '" + r.text().replace("\n", "|") + "' for '"
+              + written.replace("\n", "|") + "'");
+        }
+      }
+    }
+    out.println("pages: " + score.summary() + " on " + pages);
+    out.printf(Locale.ROOT, "speed: %.2f ms per page (read %s)%n", nanos / 1e6 / truth.size(), read);
+    out.flush();
+    err.flush();
+    return 0;
+  }
+
+  /** The lines of {@code dir}/truth.jsonl, each with its image and text. */
+  static List<JsonObject> truth(Path dir) {
+    Path file = dir.resolve(TRUTH);
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(file + ": no such file; a page folder needs " + TRUTH
+          + " with one {\"image\":...,\"text\":...} per line (java -jar testkit.jar pages makes one)");
+    }
+    try {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<JsonObject> out = new java.util.ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).isBlank()) {
+          continue;
+        }
+        JsonObject o = JsonParser.parseString(lines.get(i)).getAsJsonObject();
+        if (!o.has("image") || !o.has("text")) {
+          throw new InputException(file + ":" + (i + 1) + ": needs \"image\" and \"text\"");
+        }
+        out.add(o);
+      }
+      if (out.isEmpty()) {
+        throw new InputException(file + ": no pages listed");
+      }
+      return out;
+    } catch (IOException e) {
+      throw new InputException(file + ": " + e.getMessage());
+    } catch (JsonParseException | IllegalStateException e) {
+      throw new InputException(file + ": not JSON lines (" + e.getMessage() + ")");
+    }
   }
 }

@@ -10,7 +10,7 @@ import io.lenetedge.edge.run.DigitPipeline;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.Preparations;
 import io.lenetedge.edge.run.PrintPolicy;
-import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.image.Roi;
 import io.lenetedge.edge.run.RunLoop;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.FrameSource;

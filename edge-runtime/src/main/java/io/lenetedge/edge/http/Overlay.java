@@ -2,7 +2,7 @@ package io.lenetedge.edge.http;
 
 import io.lenetedge.edge.image.GrayImage;
 import io.lenetedge.edge.image.MnistStyle;
-import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.image.Roi;
 import java.awt.image.BufferedImage;
 
 /** Pictures for the live view: a frame with its boxes drawn on, and the model input enlarged. Pure. */

@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import io.lenetedge.edge.image.MnistStyle;
 import io.lenetedge.edge.run.Decision;
 import io.lenetedge.edge.run.FrameResult;
-import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.image.Roi;
 
 /** {@code /state.json} and {@code /predict}'s answers as JSON. Pure. */
 final class StateJson {

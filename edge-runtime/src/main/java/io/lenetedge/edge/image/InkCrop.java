@@ -13,6 +13,7 @@ import java.util.Optional;
 final class InkCrop {
   private boolean[] near = new boolean[0];
   private float[] values = new float[0];
+
   private float[] rowPaper = new float[0];
   private float[] rowScale = new float[0];
 
@@ -26,42 +27,111 @@ final class InkCrop {
   private int boxRight;
   private int boxBottom;
   private float strongest;
+  /** Where the cut lies in the frame, its row length, and what the last cut was measured with. */
+  private int cutLeft;
+  private int cutTop;
+  private int stride;
+  private boolean inverted;
+  private double minHeight;
 
   /** The digit as model input, or empty when its ink is lower than a digit can be. */
-  Optional<Prepared> prepare(GrayImage frame, InkMap m, DigitBlobs digit) {
-    markNear(m, digit);
-    int nearRight = Math.min(m.width - 1, digit.right + 1);
-    int nearBottom = Math.min(m.height - 1, digit.bottom + 1);
-    int f = m.factor;
-    int x0 = m.left + nearLeft * f;
-    int y0 = m.top + nearTop * f;
-    int x1 = nearRight == m.width - 1 ? m.left + m.roiWidth : m.left + (nearRight + 1) * f;
-    int y1 = nearBottom == m.height - 1 ? m.top + m.roiHeight : m.top + (nearBottom + 1) * f;
-    cut(frame, m, x0, y0, x1, y1);
-    int w = boxRight - boxLeft + 1;
-    int h = boxBottom - boxTop + 1;
-    if (boxRight < 0 || h < DigitBlobs.minDigitHeight(m.roiWidth, m.roiHeight)) {
-      return Optional.empty();
-    }
-    int stride = x1 - x0;
-    float[] input =
-        MnistStyle.fit(values, boxTop * stride + boxLeft, stride, w, h, 1f / strongest);
-    return Optional.of(new Prepared(input, x0 + boxLeft, y0 + boxTop, w, h, m.inverted));
+  Optional<Prepared> prepare(GrayImage frame, InkMap m, InkSelection digit) {
+    return cut(frame, m, digit) ? fit() : Optional.empty();
   }
 
-  private void markNear(InkMap m, DigitBlobs digit) {
-    nearLeft = Math.max(0, digit.left - 1);
-    nearTop = Math.max(0, digit.top - 1);
-    nearWidth = Math.min(m.width - 1, digit.right + 1) - nearLeft + 1;
-    int nearHeight = Math.min(m.height - 1, digit.bottom + 1) - nearTop + 1;
+  /**
+   * Cuts the selection's flattened ink out of the frame; false when it holds no ink or is lower
+   * than a digit can be. {@link #fit()}, {@link #fitColumns} and {@link #columnProfile} then work
+   * on the cut.
+   */
+  boolean cut(GrayImage frame, InkMap m, InkSelection digit) {
+    markNear(m, digit);
+    int nearRight = Math.min(m.width - 1, digit.right() + 1);
+    int nearBottom = Math.min(m.height - 1, digit.bottom() + 1);
+    int f = m.factor;
+    cutLeft = m.left + nearLeft * f;
+    cutTop = m.top + nearTop * f;
+    int x1 = nearRight == m.width - 1 ? m.left + m.roiWidth : m.left + (nearRight + 1) * f;
+    int y1 = nearBottom == m.height - 1 ? m.top + m.roiHeight : m.top + (nearBottom + 1) * f;
+    stride = x1 - cutLeft;
+    inverted = m.inverted;
+    minHeight = DigitBlobs.minDigitHeight(m.roiWidth, m.roiHeight);
+    cut(frame, m, cutLeft, cutTop, x1, y1);
+    return boxRight >= 0 && boxBottom - boxTop + 1 >= minHeight;
+  }
+
+  /** The whole cut as model input. */
+  Optional<Prepared> fit() {
+    int w = boxRight - boxLeft + 1;
+    int h = boxBottom - boxTop + 1;
+    float[] input =
+        MnistStyle.fit(values, boxTop * stride + boxLeft, stride, w, h, 1f / strongest);
+    return Optional.of(new Prepared(input, cutLeft + boxLeft, cutTop + boxTop, w, h, inverted));
+  }
+
+  /**
+   * The cut's ink in frame columns [{@code fromX}, {@code toX}) as model input (one digit of a
+   * touching pair or triple), scaled by the whole cut's strongest ink; empty when the columns hold
+   * less ink than a digit's height.
+   */
+  Optional<Prepared> fitColumns(int fromX, int toX) {
+    int from = Math.max(boxLeft, fromX - cutLeft);
+    int to = Math.min(boxRight + 1, toX - cutLeft);
+    int top = -1;
+    int bottom = -1;
+    int left = Integer.MAX_VALUE;
+    int right = -1;
+    for (int y = boxTop; y <= boxBottom; y++) {
+      int o = y * stride;
+      for (int x = from; x < to; x++) {
+        if (values[o + x] > 0) {
+          top = top < 0 ? y : top;
+          bottom = y;
+          left = Math.min(left, x);
+          right = Math.max(right, x);
+        }
+      }
+    }
+    if (right < 0 || bottom - top + 1 < minHeight) {
+      return Optional.empty();
+    }
+    int w = right - left + 1;
+    int h = bottom - top + 1;
+    float[] input = MnistStyle.fit(values, top * stride + left, stride, w, h, 1f / strongest);
+    return Optional.of(new Prepared(input, cutLeft + left, cutTop + top, w, h, inverted));
+  }
+
+  /** The cut's ink box in the frame: {x, y, width, height}. */
+  int[] inkBox() {
+    return new int[] {cutLeft + boxLeft, cutTop + boxTop, boxRight - boxLeft + 1,
+        boxBottom - boxTop + 1};
+  }
+
+  /** The ink in each frame column of the cut's ink box, from its left edge. */
+  float[] columnProfile() {
+    float[] p = new float[boxRight - boxLeft + 1];
+    for (int y = boxTop; y <= boxBottom; y++) {
+      int o = y * stride;
+      for (int x = boxLeft; x <= boxRight; x++) {
+        p[x - boxLeft] += values[o + x];
+      }
+    }
+    return p;
+  }
+
+  private void markNear(InkMap m, InkSelection digit) {
+    nearLeft = Math.max(0, digit.left() - 1);
+    nearTop = Math.max(0, digit.top() - 1);
+    nearWidth = Math.min(m.width - 1, digit.right() + 1) - nearLeft + 1;
+    int nearHeight = Math.min(m.height - 1, digit.bottom() + 1) - nearTop + 1;
     int n = nearWidth * nearHeight;
     if (near.length < n) {
       near = new boolean[n];
     }
     Arrays.fill(near, 0, n, false);
-    for (int y = digit.top; y <= digit.bottom; y++) {
-      for (int x = digit.left; x <= digit.right; x++) {
-        if (digit.isDigit(y * m.width + x)) {
+    for (int y = digit.top(); y <= digit.bottom(); y++) {
+      for (int x = digit.left(); x <= digit.right(); x++) {
+        if (digit.contains(y * m.width + x)) {
           markAround(x - nearLeft, y - nearTop, nearHeight);
         }
       }

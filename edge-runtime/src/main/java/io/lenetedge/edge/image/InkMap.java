@@ -27,6 +27,29 @@ final class InkMap {
   private static final float LOWEST_RATIO = -0.5f;
 
   private final AreaDownscaler downscaler = new AreaDownscaler();
+  /** With sparse ink, ink stands this many paper standard deviations above the paper. */
+  static final double PAPER_SIGMAS = 4.5;
+
+  private final int targetSide;
+  private final boolean sparseInk;
+
+  /** An ink map at the size one digit needs, {@value #TARGET_SIDE} pixels. */
+  InkMap() {
+    this(TARGET_SIDE, false);
+  }
+
+  /**
+   * An ink map whose longer side is about {@code targetSide} pixels (finer for many digits). With
+   * {@code sparseInk} (a page of small digits), ink and paper are not told apart by Otsu's
+   * separability, which plain paper near a shadow's edge drowns when ink is a few percent of the
+   * region, but by the paper's own spread: ink lies {@value #PAPER_SIGMAS} of its robust standard
+   * deviations above it (and above Otsu's threshold), so plain noise, whose spread is as wide as
+   * its range, holds no ink.
+   */
+  InkMap(int targetSide, boolean sparseInk) {
+    this.targetSide = targetSide;
+    this.sparseInk = sparseInk;
+  }
   private final MorphFilter morph = new MorphFilter();
 
   /** The region in the frame. */
@@ -75,7 +98,7 @@ final class InkMap {
     top = y;
     roiWidth = w;
     roiHeight = h;
-    factor = factor(w, h);
+    factor = factor(w, h, targetSide);
     width = w / factor;
     height = h / factor;
     allocate();
@@ -93,9 +116,9 @@ final class InkMap {
     return threshold();
   }
 
-  /** The integer factor that brings the longer side near {@value #TARGET_SIDE}. */
-  static int factor(int w, int h) {
-    int f = Math.round((float) Math.max(w, h) / TARGET_SIDE);
+  /** The integer factor that brings the longer side near {@code targetSide}. */
+  static int factor(int w, int h, int targetSide) {
+    int f = Math.round((float) Math.max(w, h) / targetSide);
     return Math.clamp(f, 1, Math.min(w, h));
   }
 
@@ -297,21 +320,53 @@ final class InkMap {
     return Math.max(MnistStyle.MIN_CONTRAST, e);
   }
 
-  /** Otsu's threshold on the ratios; false when they are not two classes or no ink passes. */
+  /**
+   * The ink threshold; false when the ratios are not two classes (see {@link #InkMap(int,
+   * boolean)} for sparse ink) or no ink passes.
+   */
   private boolean threshold() {
     int t = MnistStyle.otsuThreshold(ratioHistogram);
+    float otsu = (t + 1) / BINS_PER_UNIT + LOWEST_RATIO;
+    if (sparseInk) {
+      threshold = (float) Math.max(MIN_RATIO, Math.max(PAPER_SIGMAS * paperSigma(), otsu));
+      return markInk();
+    }
     if (MnistStyle.separability(ratioHistogram, t) < MnistStyle.MIN_SEPARABILITY) {
       return false;
     }
-    threshold = Math.max(MIN_RATIO, (t + 1) / BINS_PER_UNIT + LOWEST_RATIO);
+    threshold = Math.max(MIN_RATIO, otsu);
+    return markInk();
+  }
+
+  /**
+   * The spread of plain paper's ratios, from the paper side only (ink never lies below the
+   * paper): 1.4826 times the median of the negative ratios' size, a robust standard deviation.
+   */
+  private double paperSigma() {
+    int zero = bin(0);
+    long below = 0;
+    for (int b = 0; b < zero; b++) {
+      below += ratioHistogram[b];
+    }
+    long seen = 0;
+    for (int b = zero - 1; b >= 0; b--) {
+      seen += ratioHistogram[b];
+      if (2 * seen >= below) {
+        return 1.4826 * (zero - b) / BINS_PER_UNIT;
+      }
+    }
+    return 1 / BINS_PER_UNIT;
+  }
+
+  private boolean markInk() {
     int n = width * height;
-    boolean any = false;
+    int count = 0;
     for (int i = 0; i < n; i++) {
       boolean k = isInk(diff[i], ratio[i]);
       ink[i] = k;
-      any |= k;
+      count += k ? 1 : 0;
     }
-    return any;
+    return count >= (sparseInk ? MnistStyle.MIN_SPECK_PIXELS : 1);
   }
 
   private static int bin(float r) {

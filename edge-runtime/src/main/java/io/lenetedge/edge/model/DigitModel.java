@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.lenetedge.edge.read.DigitClassifier;
 
 /**
  * A loaded digit classifier on one execution provider. Single images go through one input tensor
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
  * call besides the result handle, which is closed); batches reuse one direct buffer. Not thread
  * safe: one per thread.
  */
-public final class DigitModel implements AutoCloseable {
+public final class DigitModel implements DigitClassifier, AutoCloseable {
   private final OrtEnvironment env;
   private final OrtSession session;
   private final ModelFile file;
@@ -91,6 +92,31 @@ public final class DigitModel implements AutoCloseable {
     } catch (OrtException e) {
       throw new ModelException("inference failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Every input's probabilities in one call: one image through the pinned single-image tensors,
+   * more as one batch (in chunks of at most {@link #maxBatch()}).
+   */
+  @Override
+  public float[][] classify(List<float[]> inputs) {
+    int n = inputs.size();
+    float[][] out = new float[n][];
+    if (n == 1) {
+      out[0] = classify(inputs.get(0)).probabilities();
+    } else if (n > 1) {
+      int classes = spec.classes();
+      float[] images = new float[n * 784];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(inputs.get(i), 0, images, i * 784, 784);
+      }
+      float[] probabilities = new float[n * classes];
+      classify(images, n, probabilities);
+      for (int i = 0; i < n; i++) {
+        out[i] = java.util.Arrays.copyOfRange(probabilities, i * classes, (i + 1) * classes);
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.lenetedge.edge.run;
 
 import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.edge.image.Roi;
 import io.lenetedge.edge.image.MnistStyle;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.source.Frame;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.edge.image.GrayImage;
-import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.image.Roi;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.Frame;
 import java.util.concurrent.atomic.AtomicLong;

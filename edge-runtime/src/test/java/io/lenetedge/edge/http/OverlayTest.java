@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lenetedge.edge.image.GrayImage;
 import io.lenetedge.edge.image.MnistStyle;
-import io.lenetedge.edge.run.Roi;
+import io.lenetedge.edge.image.Roi;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.lenetedge.edge.run;
+package io.lenetedge.edge.image;
 
 /**
  * A region of interest in a frame, {@code --roi x,y,w,h}; null fields mean the whole frame.

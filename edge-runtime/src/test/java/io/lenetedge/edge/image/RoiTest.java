@@ -1,4 +1,4 @@
-package io.lenetedge.edge.run;
+package io.lenetedge.edge.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

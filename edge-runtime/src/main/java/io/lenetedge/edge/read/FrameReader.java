@@ -1,0 +1,52 @@
+package io.lenetedge.edge.read;
+
+import io.lenetedge.edge.image.Candidates;
+import io.lenetedge.edge.image.GrayImage;
+
+/**
+ * The one path from a picture to what it reads: the preparation finds the candidate digits, the
+ * classifier classifies all their inputs in one call, and {@link CandidateReader} makes the
+ * reading. {@code run}, {@code classify} and {@code POST /predict} all read through one. Records
+ * how long the last read spent preparing and classifying. Not thread-safe: one per thread.
+ */
+public final class FrameReader {
+  private final Preparation preparation;
+  private final DigitClassifier classifier;
+  private final float minConfidence;
+  private long prepareNanos;
+  private long classifyNanos;
+
+  /**
+   * @param minConfidence digits the model gives less than this probability read as unsure
+   */
+  public FrameReader(Preparation preparation, DigitClassifier classifier, float minConfidence) {
+    if (!(minConfidence >= 0 && minConfidence <= 1)) {
+      throw new IllegalArgumentException("--min-confidence must be in [0,1], got " + minConfidence);
+    }
+    this.preparation = preparation;
+    this.classifier = classifier;
+    this.minConfidence = minConfidence;
+  }
+
+  /** What {@code frame} reads. */
+  public Reading read(GrayImage frame) {
+    long t0 = System.nanoTime();
+    Candidates candidates = preparation.prepare(frame);
+    long t1 = System.nanoTime();
+    float[][] probabilities = classifier.classify(candidates.inputs());
+    long t2 = System.nanoTime();
+    prepareNanos = t1 - t0;
+    classifyNanos = t2 - t1;
+    return CandidateReader.read(candidates, probabilities, minConfidence);
+  }
+
+  /** Time the last {@link #read} spent finding and preparing the digits. */
+  public long prepareNanos() {
+    return prepareNanos;
+  }
+
+  /** Time the last {@link #read} spent in the classifier. */
+  public long classifyNanos() {
+    return classifyNanos;
+  }
+}

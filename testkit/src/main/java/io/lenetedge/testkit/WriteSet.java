@@ -1,0 +1,141 @@
+package io.lenetedge.testkit;
+
+import io.lenetedge.common.LabeledImages;
+import io.lenetedge.common.MnistFolder;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes a generated test set to a folder, for the eval commands:
+ *
+ * <pre>
+ * java -jar testkit.jar pages --mnist data/mnist --count 250 --seed 7 --out target/pages
+ * java -jar testkit.jar meter --mnist data/mnist --strips 4 --frames 60 --seed 7 --out target/meter
+ * </pre>
+ *
+ * A page set is PNG files and {@code truth.jsonl} ({@code {"image":"page-0001.png","text":"..."}}
+ * per line); a meter set is one folder per strip with its frames, {@code truth.jsonl} (image, time,
+ * value shown, kind of frame) and the strip's reader options in {@code edge.properties}.
+ */
+public final class WriteSet {
+  private WriteSet() {}
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    try {
+      System.exit(run(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  static int run(String[] args) {
+    if (args.length == 0 || !(args[0].equals("pages") || args[0].equals("meter"))) {
+      throw new IllegalArgumentException("usage: pages|meter --mnist DIR --seed N --out DIR"
+          + " [--count N] [--strips N --frames N]");
+    }
+    Map<String, String> o = options(args);
+    LabeledImages test = MnistFolder.load(Path.of(o.getOrDefault("mnist", "data/mnist")),
+        System.err::println).test();
+    long seed = Long.parseLong(o.getOrDefault("seed", "1"));
+    Path out = Path.of(required(o, "out"));
+    if (args[0].equals("pages")) {
+      int count = Integer.parseInt(o.getOrDefault("count", "250"));
+      writePages(new NumberPages(test, seed), count, out);
+      System.err.printf(Locale.ROOT, "wrote %d pages (seed %d) to %s%n", count, seed, out);
+    } else {
+      int strips = Integer.parseInt(o.getOrDefault("strips", "4"));
+      int frames = Integer.parseInt(o.getOrDefault("frames", "60"));
+      MeterStrips meters = new MeterStrips(test, seed);
+      for (int s = 0; s < strips; s++) {
+        writeStrip(meters.strip(s, frames, 1000), out.resolve(String.format(Locale.ROOT, "strip-%02d", s + 1)));
+      }
+      System.err.printf(Locale.ROOT, "wrote %d meter strips of %d frames (seed %d) to %s%n", strips,
+          frames, seed, out);
+    }
+    return 0;
+  }
+
+  /** Writes pages 0 to {@code count - 1} and their truth. */
+  public static void writePages(NumberPages pages, int count, Path dir) {
+    List<String> truth = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      NumberPages.Page p = pages.page(i);
+      String name = String.format(Locale.ROOT, "page-%04d.png", i + 1);
+      writePng(p.pixels(), p.width(), p.height(), dir.resolve(name));
+      truth.add("{\"image\":\"" + name + "\",\"text\":\"" + p.text().replace("\n", "\\n") + "\"}");
+    }
+    writeLines(dir.resolve("truth.jsonl"), truth);
+  }
+
+  /** Writes a strip's frames, truth and reader options. */
+  public static void writeStrip(MeterStrips.Strip strip, Path dir) {
+    List<String> truth = new ArrayList<>();
+    for (int f = 0; f < strip.frames().size(); f++) {
+      MeterStrips.Frame frame = strip.frames().get(f);
+      String name = String.format(Locale.ROOT, "frame-%04d.png", f + 1);
+      writePng(frame.pixels(), strip.width(), strip.height(), dir.resolve(name));
+      truth.add("{\"image\":\"" + name + "\",\"time_ms\":" + frame.timeMillis() + ",\"shown\":\""
+          + frame.shown() + "\",\"kind\":\"" + frame.kind().name().toLowerCase(Locale.ROOT) + "\"}");
+    }
+    writeLines(dir.resolve("truth.jsonl"), truth);
+    writeLines(dir.resolve("edge.properties"), List.of(
+        "# The reader options for this strip (run --config FILE, eval --meter DIR).",
+        "digits=" + strip.digitsSpec(),
+        "monotonic=true",
+        String.format(Locale.ROOT, "max-rate=%.0f", strip.maxRatePerMinute()),
+        "max-unknown=0"));
+  }
+
+  static void writePng(byte[] pixels, int width, int height, Path file) {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    System.arraycopy(pixels, 0, ((DataBufferByte) img.getRaster().getDataBuffer()).getData(), 0,
+        pixels.length);
+    try {
+      Files.createDirectories(file.getParent());
+      ImageIO.write(img, "png", file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file, e);
+    }
+  }
+
+  private static void writeLines(Path file, List<String> lines) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, lines, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file, e);
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> o = new HashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value, got '" + args[i] + "'");
+      }
+      o.put(args[i].substring(2), args[++i]);
+    }
+    return o;
+  }
+
+  private static String required(Map<String, String> o, String key) {
+    String v = o.get(key);
+    if (v == null) {
+      throw new IllegalArgumentException("--" + key + " is required");
+    }
+    return v;
+  }
+}
