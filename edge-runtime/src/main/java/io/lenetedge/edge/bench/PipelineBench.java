@@ -4,6 +4,7 @@ import io.lenetedge.edge.run.FrameResult;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -12,6 +13,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class PipelineBench {
   private final Map<String, Histogram> stages = new LinkedHashMap<>();
+  private final Map<Integer, Histogram> byDigits = new TreeMap<>();
   private long frames;
   private long withDigit;
   private long firstNanos;
@@ -31,13 +33,23 @@ public final class PipelineBench {
     }
     lastNanos = now;
     frames++;
-    withDigit += r.decision().hasDigit() ? 1 : 0;
+    withDigit += r.decision().found() ? 1 : 0;
     long decision = r.totalNanos() - r.preprocessNanos() - r.inferNanos();
     record("wait for frame", r.waitNanos());
     record("preprocess", r.preprocessNanos());
     record("inference", r.inferNanos());
     record("decision", Math.max(0, decision));
     record("total (frame to decision)", r.totalNanos());
+    Histogram h = byDigits.computeIfAbsent(r.reading().count(), k -> LatencyStats.newHistogram());
+    h.recordValue(Math.min(Math.max(0, r.totalNanos()), h.getHighestTrackableValue()));
+  }
+
+  /** Frame-to-decision percentiles (µs) by how many digits the frame read. */
+  public Map<Integer, LatencyStats> byDigitsRead() {
+    Map<Integer, LatencyStats> m = new TreeMap<>();
+    double seconds = (lastNanos - firstNanos) / 1e9;
+    byDigits.forEach((k, h) -> m.put(k, LatencyStats.of(h, 1, seconds)));
+    return m;
   }
 
   private void record(String stage, long nanos) {
@@ -70,6 +82,12 @@ public final class PipelineBench {
         "p99 µs", "max µs", "mean µs"));
     stats().forEach((k, s) -> sb.append(String.format(Locale.ROOT,
         "%-26s %9.1f %9.1f %9.1f %9.1f %9.1f%n", k, s.p50(), s.p90(), s.p99(), s.max(), s.mean())));
+    if (byDigits.size() > 1) {
+      sb.append("total by digits read:\n");
+      byDigitsRead().forEach((k, s) -> sb.append(String.format(Locale.ROOT,
+          "  %-24s %9.1f %9.1f %9.1f %9.1f %9.1f  (%d frames)%n", k + (k == 1 ? " digit" : " digits"),
+          s.p50(), s.p90(), s.p99(), s.max(), s.mean(), byDigits.get(k).getTotalCount())));
+    }
     return sb.toString();
   }
 }

@@ -12,11 +12,12 @@ import io.lenetedge.edge.bench.LatencyPlot;
 import io.lenetedge.edge.bench.LatencyStats;
 import io.lenetedge.edge.bench.PipelineBench;
 import io.lenetedge.edge.bench.ProcessMemory;
-import io.lenetedge.edge.run.DecisionSmoother;
-import io.lenetedge.edge.run.DigitPipeline;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.ReadMode;
+import io.lenetedge.edge.run.Decider;
+import io.lenetedge.edge.run.FramePipeline;
 import io.lenetedge.edge.run.FrameResult;
-import io.lenetedge.edge.run.Preparations;
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.edge.run.MeterGuard;
 import io.lenetedge.edge.source.Frame;
 import io.lenetedge.edge.source.FrameSource;
 import io.lenetedge.edge.source.SourceSpec;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,8 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
           + " --iterations frames; live cameras include their real wait for each frame.")
   String source;
 
-  @Option(names = "--roi", paramLabel = "x,y,w,h", description = "Pipeline mode: region of interest.")
-  String roi;
+  @Mixin ReadOptions reading;
 
   @Option(names = "--cold-start", paramLabel = "N", defaultValue = "0",
       description = "Also start the runtime N times as fresh processes and time each to its first result.")
@@ -181,15 +182,17 @@ public final class BenchCommand implements Callable<Integer> {
 
   private int pipeline() {
     SourceSpec sourceSpec = SourceSpec.parse(source);
-    Roi region = roi == null ? null : Roi.parse(roi);
+    var preparation = reading.preparation();
+    Decider decider = reading.meter() ? Decider.meter(new MeterGuard(reading.decimals(), false, null, 0))
+        : Decider.digit(1, reading.minConfidence);
     ExecutionProvider ep = ExecutionProvider.parse(providers.get(0));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PipelineBench bench = new PipelineBench();
     try (DigitModel m = DigitModel.open(ModelFile.load(model), ep, threads.get(0), ModelOverrides.NONE,
-        1, line -> { })) {
-      DigitPipeline pipeline = new DigitPipeline(m, Preparations.mnistStyle(), region,
-          new DecisionSmoother(1, 0.6f));
+        RunCommand.BATCH, line -> { })) {
+      FramePipeline pipeline = new FramePipeline(
+          new FrameReader(preparation, m, reading.minConfidence), decider);
       boolean live = sourceSpec.kind() == SourceSpec.Kind.RPICAM
           || sourceSpec.kind() == SourceSpec.Kind.V4L2 || sourceSpec.kind() == SourceSpec.Kind.GST
           || "-".equals(sourceSpec.target());
@@ -203,14 +206,16 @@ public final class BenchCommand implements Callable<Integer> {
         measure(pipeline, () -> next[0] < warmup + iterations
             ? new Frame(next[0], clip.get((int) (next[0]++ % clip.size())).image()) : null, bench);
       }
-      out.print(bench.table(source + " on " + m.provider()));
+      String read = reading.meter() ? ", meter windows"
+          : reading.mode() == ReadMode.DIGIT ? "" : ", read " + reading.mode();
+      out.print(bench.table(source + " on " + m.provider() + read));
     }
     out.flush();
     return 0;
   }
 
   /** Times each frame from {@code frames} through the pipeline after the warm-up. */
-  private void measure(DigitPipeline pipeline, FrameSupplier frames, PipelineBench bench) {
+  private void measure(FramePipeline pipeline, FrameSupplier frames, PipelineBench bench) {
     long seen = 0;
     long t0 = System.nanoTime();
     for (Frame f; seen < warmup + iterations && (f = frames.next()) != null; ) {

@@ -5,14 +5,22 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.lenetedge.edge.image.ImageException;
 import io.lenetedge.edge.image.ImageFiles;
-import io.lenetedge.edge.image.MnistStyle;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.Scores;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.Preparation;
+import io.lenetedge.edge.read.ReadMode;
+import io.lenetedge.edge.read.Reading;
+import io.lenetedge.edge.run.Decider;
+import io.lenetedge.edge.run.Decision;
+import io.lenetedge.edge.run.MeterGuard;
+import io.lenetedge.edge.run.MeterValue;
+import io.lenetedge.edge.run.ReadingJson;
+import io.lenetedge.edge.run.ReadingStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,19 +29,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code classify PATH...}: the digit in each image file. */
+/** {@code classify PATH...}: the digit, number or meter value in each image file. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-    description = "Tell the digit in PNG, JPEG, BMP or PGM images (files or folders of them)."
-        + " Images of any size and either polarity are cropped to the ink, fitted into 20x20 and"
-        + " centred by mass in 28x28 as MNIST was; a 28x28 image is taken as it is.")
+    description = "Tell the digit (or with --read number the number, with --digits the meter"
+        + " value) in PNG, JPEG, BMP or PGM images (files or folders of them). Images of any size"
+        + " and either polarity are cropped to the ink, fitted into 20x20 and centred by mass in"
+        + " 28x28 as MNIST was; a 28x28 image is taken as it is.")
 public final class ClassifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions model;
+  @Mixin ReadOptions reading;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files or folders.")
   List<Path> paths;
 
-  @Option(names = "--json", description = "One JSON object per line: path, digit, confidence, top3.")
+  @Option(names = "--json", description = "One JSON object per line: path, digit, confidence, top3"
+      + " (a number: path, text, confidence, lines; a meter: path, value, raw, status, digits).")
   boolean json;
 
   @Option(names = "--top", defaultValue = "3", description = "How many alternatives to list (default: ${DEFAULT-VALUE}).")
@@ -50,13 +61,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Preparation preparation = reading.preparation();
     int failed = 0;
-    try (DigitModel m = model.open(1, err)) {
+    try (DigitModel m = model.open(RunCommand.BATCH, err)) {
+      FrameReader reader = new FrameReader(preparation, m, reading.minConfidence);
       for (Path file : files) {
         try {
-          Optional<MnistStyle.Prepared> prepared = MnistStyle.prepare(ImageFiles.read(file));
-          Scores scores = prepared.map(p -> m.classify(p.input())).orElse(null);
-          out.println(json ? json(file, scores, m.spec().labels()) : text(file, scores, m.spec().labels()));
+          Reading r = reader.read(ImageFiles.read(file));
+          out.println(line(file, r, m.spec().labels()));
         } catch (ImageException e) {
           failed++;
           err.println("error: " + e.getMessage());
@@ -69,6 +81,39 @@ public final class ClassifyCommand implements Callable<Integer> {
       throw new InputException(failed + " of " + files.size() + " images could not be read (see above)");
     }
     return 0;
+  }
+
+  /** The line for one file: a digit as before, else the number or meter value read. */
+  private String line(Path file, Reading r, List<String> labels) {
+    if (reading.meter() || reading.mode() == ReadMode.NUMBER
+        || reading.mode() == ReadMode.AUTO && r.count() > 1) {
+      Decision d = reading.meter()
+          ? Decider.meter(new MeterGuard(reading.decimals(), false, null, 0)).decide(r, 0)
+          : Decider.number(1).decide(r, 0);
+      if (json) {
+        JsonObject o = new JsonObject();
+        o.addProperty("path", file.toString());
+        ReadingJson.addDecision(o, d, r);
+        return o.toString();
+      }
+      return textOf(file, d);
+    }
+    Scores s = r.single().map(d -> new Scores(d.probabilities())).orElse(null);
+    return json ? json(file, s, labels) : text(file, s, labels);
+  }
+
+  /** A number's lines, each under the one before, or a meter's value. */
+  private static String textOf(Path file, Decision d) {
+    if (d.kind() == Decision.Kind.METER) {
+      MeterValue v = d.meter();
+      return file + ": " + (v.status() == ReadingStatus.OK ? v.value().toPlainString() : "no value")
+          + " (read " + v.raw() + ", " + v.status() + ")";
+    }
+    if (d.text() == null) {
+      return file + ": no digits";
+    }
+    String prefix = file + ": ";
+    return prefix + d.text().replace("\n", "\n" + " ".repeat(prefix.length()));
   }
 
   private String text(Path file, Scores s, List<String> labels) {

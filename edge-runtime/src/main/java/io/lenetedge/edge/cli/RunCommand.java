@@ -5,10 +5,13 @@ import io.lenetedge.edge.gpio.GpioSettings;
 import io.lenetedge.edge.http.BindAddress;
 import io.lenetedge.edge.http.LiveView;
 import io.lenetedge.edge.model.DigitModel;
-import io.lenetedge.edge.run.DecisionSmoother;
-import io.lenetedge.edge.run.DigitPipeline;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.Preparation;
+import io.lenetedge.edge.read.ReadMode;
+import io.lenetedge.edge.run.Decider;
 import io.lenetedge.edge.run.FrameListener;
-import io.lenetedge.edge.run.Preparations;
+import io.lenetedge.edge.run.FramePipeline;
+import io.lenetedge.edge.run.MeterGuard;
 import io.lenetedge.edge.run.PrintPolicy;
 import io.lenetedge.edge.image.Roi;
 import io.lenetedge.edge.run.RunLoop;
@@ -35,13 +38,19 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Read frames from a camera, video, folder, raw stream or the bundled demo, and"
         + " print one JSON line per frame: {\"frame\":N,\"digit\":D|null,\"confidence\":P,"
-        + "\"latency_us\":{...}}. Logs and the closing summary go to stderr. Every option can also"
+        + "\"latency_us\":{...}}; with --read number \"text\" and \"lines\" instead of the"
+        + " digit, with --digits \"value\", \"raw\" and \"status\". Logs and the closing"
+        + " summary go to stderr. Every option can also"
         + " come from a properties file (--config, default " + ConfigFile.DEFAULT_PATH
         + " when present; keys are the option names without dashes); the command line wins.")
 public final class RunCommand implements Callable<Integer> {
+  /** The most digits of a frame classified in one inference call. */
+  static final int BATCH = 32;
+
   @Spec CommandSpec spec;
   @Mixin ModelOptions model;
   @Mixin GpioOptions gpio;
+  @Mixin ReadOptions reading;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Read options from this properties file (default: " + ConfigFile.DEFAULT_PATH
@@ -53,16 +62,24 @@ public final class RunCommand implements Callable<Integer> {
           + " raw:FILE:WxH, raw:-:WxH or demo.")
   String source;
 
-  @Option(names = "--roi", paramLabel = "x,y,w,h", description = "Region of the frame to look in (default: all of it).")
-  String roi;
-
-  @Option(names = "--min-confidence", defaultValue = "0.6",
-      description = "Name a digit only at this (smoothed) probability or more (default: ${DEFAULT-VALUE}).")
-  float minConfidence;
-
   @Option(names = "--smooth", defaultValue = "1",
-      description = "Average the probabilities of the last k frames (default: ${DEFAULT-VALUE}).")
+      description = "Average the probabilities of the last k frames; for numbers, decide a text"
+          + " only when most of the last k frames read it (default: ${DEFAULT-VALUE}).")
   int smooth;
+
+  @Option(names = "--monotonic",
+      description = "Meter mode: reject a value lower than the last good one.")
+  boolean monotonic;
+
+  @Option(names = "--max-rate", paramLabel = "R",
+      description = "Meter mode: reject a value that changed by more than R per minute since the"
+          + " last good one.")
+  Double maxRate;
+
+  @Option(names = "--max-unknown", paramLabel = "K",
+      description = "Meter mode: accept up to K unsure digits, taken from the last good value"
+          + " (default: 0).")
+  Integer maxUnknown;
 
   @Option(names = "--max-frames", defaultValue = "0", description = "Stop after N frames (0: at the end of the source).")
   long maxFrames;
@@ -100,8 +117,9 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SourceSpec sourceSpec = SourceSpec.parse(source);
-    Roi region = roi == null ? null : Roi.parse(roi);
-    DecisionSmoother smoother = new DecisionSmoother(smooth, minConfidence);
+    Preparation preparation = reading.preparation();
+    Decider decider = decider();
+    Roi region = reading.region();
     if (maxFrames < 0 || maxRestarts < 0) {
       throw new IllegalArgumentException("--max-frames and --max-restarts must be 0 or more");
     }
@@ -118,12 +136,13 @@ public final class RunCommand implements Callable<Integer> {
     UnaryOperator<FrameSource> paced = fps == null ? UnaryOperator.identity() : PacedSource.at(fps);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     Thread hook = null;
-    try (DigitModel m = model.open(1, err);
+    try (DigitModel m = model.open(BATCH, err);
         FrameSource frames = paced.apply(Sources.open(sourceSpec, maxRestarts, line -> log(err, line)));
         GpioBoard board = wiring == null ? null
             : GpioBoard.open(wiring, gate, frames::restarts, line -> log(err, line));
         LiveView live = httpAddress == null ? null : LiveView.start(httpAddress,
-            model.open(1, line -> { }), region, frames, gate, line -> log(err, line))) {
+            model.open(BATCH, line -> { }), reading.meter() ? ReadMode.DIGIT : reading.mode(),
+            reading.minConfidence, region, frames, gate, line -> log(err, line))) {
       log(err, "source: " + frames.describe() + (gate.mode() == TriggerGate.Mode.TRIGGER
           ? " (trigger mode: one decision per button press)" : ""));
       List<FrameListener> listeners = new ArrayList<>();
@@ -133,8 +152,10 @@ public final class RunCommand implements Callable<Integer> {
       if (live != null) {
         listeners.addAll(live.listeners());
       }
-      RunLoop loop = new RunLoop(frames, new DigitPipeline(m, Preparations.mnistStyle(), region,
-          smoother), out, err, maxFrames, gate, listeners).printing(printing);
+      FramePipeline pipeline = new FramePipeline(
+          new FrameReader(preparation, m, reading.minConfidence), decider);
+      RunLoop loop = new RunLoop(frames, pipeline, out, err, maxFrames, gate, listeners)
+          .printing(printing);
       hook = new Thread(() -> {
         loop.stop(2000);
         if (!awaitQuietly(cleanedUp, 2000) && board != null) {
@@ -150,6 +171,31 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The decision step: a meter's guards with {@code --digits}, else smoothing of digits or texts.
+   *
+   * @throws IllegalArgumentException for guards without {@code --digits}
+   */
+  private Decider decider() {
+    if (!reading.meter()) {
+      if (monotonic || maxRate != null || maxUnknown != null) {
+        throw new IllegalArgumentException("--monotonic, --max-rate and --max-unknown guard a"
+            + " meter's value: add --digits x,y,w,h;... with one window per digit");
+      }
+      return switch (reading.mode()) {
+        case DIGIT -> Decider.digit(smooth, reading.minConfidence);
+        case NUMBER -> Decider.number(smooth);
+        case AUTO -> Decider.auto(smooth, reading.minConfidence);
+      };
+    }
+    if (smooth != 1) {
+      throw new IllegalArgumentException("--smooth does not apply to a meter; its guards"
+          + " (--monotonic, --max-rate, --max-unknown) decide which reads to take");
+    }
+    return Decider.meter(new MeterGuard(reading.decimals(), monotonic, maxRate,
+        maxUnknown == null ? 0 : maxUnknown));
   }
 
   /**

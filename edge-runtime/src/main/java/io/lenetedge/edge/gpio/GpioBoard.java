@@ -21,9 +21,10 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
- * The board around the runtime: the decided digit on a 7-segment display, a status LED (on while
- * running, blinking while the source has trouble) and a push button (long press: switch between
- * continuous and trigger mode; short press in trigger mode: take one decision). Every output
+ * The board around the runtime: the decided digit (the last digit of a number or a meter value)
+ * on a 7-segment display, a status LED (on while running, blinking while the source has trouble)
+ * and a push button (long press: switch between continuous and trigger mode; short press in
+ * trigger mode: take one decision). Every output
  * starts dark and is configured to end dark; {@link #close()} darkens them explicitly, then shuts
  * Pi4J down, and reports the levels it read back.
  */
@@ -120,7 +121,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
 
   @Override
   public void onDecision(Decision decision) {
-    show(decision.digit());
+    show(decision.shownDigit());
   }
 
   /** Shows {@code digit} (0-9) on the display, or blanks it for -1. */

@@ -1,12 +1,14 @@
 package io.lenetedge.edge.http;
 
-import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.edge.read.Reading;
 import io.lenetedge.edge.run.FrameResult;
 import io.lenetedge.edge.source.Frame;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -50,23 +52,31 @@ final class FrameImages {
       return null;
     }
     if (jpeg == null || jpeg.index != frame.index()) {
-      MnistStyle.Prepared box = state.result(frame.index()).map(FrameResult::prepared).orElse(null);
-      jpeg = new Encoded(frame.index(), jpeg(Overlay.frame(frame.image(), s.roi(), box)));
+      Reading reading = state.result(frame.index()).map(FrameResult::reading).orElse(null);
+      jpeg = new Encoded(frame.index(), jpeg(Overlay.frame(frame.image(), s.roi(), reading)));
     }
     return jpeg.bytes;
   }
 
   /**
-   * The model input of frame {@code wanted} when it is still kept, else of the latest processed
-   * frame, enlarged, as PNG; black when that frame held no digit.
+   * The model inputs of frame {@code wanted} when it is still kept, else of the latest processed
+   * frame, enlarged side by side (8 times for one digit, 4 for several), as PNG; black when that
+   * frame held no digit.
    */
   synchronized byte[] inputPng(OptionalLong wanted) {
     FrameResult latest = state.snapshot().result();
     FrameResult r = wanted.isPresent() ? state.result(wanted.getAsLong()).orElse(latest) : latest;
     long index = r == null ? -1 : r.frame();
     if (png == null || png.index != index) {
-      float[] input = r == null || r.prepared() == null ? null : r.prepared().input();
-      png = new Encoded(index, png(Overlay.input(input, INPUT_SCALE)));
+      List<float[]> inputs = new ArrayList<>();
+      if (r != null) {
+        for (Reading.Digit d : r.reading().digits()) {
+          if (d.prepared() != null) {
+            inputs.add(d.prepared().input());
+          }
+        }
+      }
+      png = new Encoded(index, png(Overlay.inputs(inputs, inputs.size() > 1 ? INPUT_SCALE / 2 : INPUT_SCALE)));
     }
     return png.bytes;
   }

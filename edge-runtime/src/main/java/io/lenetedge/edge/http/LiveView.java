@@ -1,6 +1,7 @@
 package io.lenetedge.edge.http;
 
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.read.ReadMode;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.image.Roi;
 import io.lenetedge.edge.run.TriggerGate;
@@ -29,13 +30,15 @@ public final class LiveView implements AutoCloseable {
    * Starts serving on {@code address} and logs the URL as {@code live view: URL}.
    *
    * @param predictModel a model of its own for {@code POST /predict}; closed with the view
+   * @param predictMode what {@code POST /predict} reads unless the request says
+   * @param minConfidence digits of a number under this probability read as {@code ?}
    * @param roi the loop's region of interest, null for the whole frame
    */
-  public static LiveView start(BindAddress address, DigitModel predictModel, Roi roi,
-      FrameSource source, TriggerGate gate, Consumer<String> log) {
+  public static LiveView start(BindAddress address, DigitModel predictModel, ReadMode predictMode,
+      float minConfidence, Roi roi, FrameSource source, TriggerGate gate, Consumer<String> log) {
     LiveState state = new LiveState(roi, gate::mode, System::nanoTime);
     Metrics metrics = new Metrics(source::restarts);
-    PredictHandler predict = new PredictHandler(predictModel);
+    PredictHandler predict = new PredictHandler(predictModel, predictMode, minConfidence);
     LiveServer server;
     try {
       server = LiveServer.start(address, state, metrics, predict, gate, log);

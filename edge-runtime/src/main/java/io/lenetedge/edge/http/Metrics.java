@@ -3,6 +3,7 @@ package io.lenetedge.edge.http;
 import io.lenetedge.edge.run.Decision;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.FrameResult;
+import io.lenetedge.edge.run.ReadingStatus;
 import io.lenetedge.edge.source.Frame;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
@@ -21,6 +22,7 @@ public final class Metrics implements FrameListener {
   private final LongAdder noDigit = new LongAdder();
   private final LongAdder[] decisions = new LongAdder[10];
   private final LongAdder errors = new LongAdder();
+  private final LongAdder[] readings = new LongAdder[ReadingStatus.values().length];
   private final StageHistogram[] stages = new StageHistogram[STAGES.length];
   private final IntSupplier restarts;
 
@@ -33,6 +35,9 @@ public final class Metrics implements FrameListener {
     for (int s = 0; s < stages.length; s++) {
       stages[s] = new StageHistogram();
     }
+    for (int s = 0; s < readings.length; s++) {
+      readings[s] = new LongAdder();
+    }
   }
 
   @Override
@@ -42,9 +47,10 @@ public final class Metrics implements FrameListener {
       return;
     }
     frames.increment();
-    if (!r.decision().hasDigit()) {
+    if (!r.decision().found()) {
       noDigit.increment();
     }
+    readings[r.decision().status().ordinal()].increment();
     stages[0].record(r.waitNanos());
     stages[1].record(r.preprocessNanos());
     stages[2].record(r.inferNanos());
@@ -82,8 +88,15 @@ public final class Metrics implements FrameListener {
       sb.append("lenet_edge_decisions_total{digit=\"").append(d).append("\"} ")
           .append(decisions[d].sum()).append('\n');
     }
-    counter(sb, "lenet_edge_no_digit_frames_total", "Processed frames decided as no digit.",
+    counter(sb, "lenet_edge_no_digit_frames_total",
+        "Processed frames decided as nothing read (no digit, no text, no accepted meter value).",
         noDigit.sum());
+    header(sb, "lenet_edge_readings_total", "Processed frames by what became of their reading:"
+        + " ok, no_reading, or a meter read rejected by a guard.", "counter");
+    for (ReadingStatus s : ReadingStatus.values()) {
+      sb.append("lenet_edge_readings_total{status=\"").append(s.label()).append("\"} ")
+          .append(readings[s.ordinal()].sum()).append('\n');
+    }
     header(sb, "lenet_edge_stage_seconds",
         "Time per frame in each stage: waiting for it, preprocessing, inference, and in total.",
         "histogram");

@@ -3,22 +3,32 @@ package io.lenetedge.edge.http;
 import io.lenetedge.edge.image.GrayImage;
 import io.lenetedge.edge.image.MnistStyle;
 import io.lenetedge.edge.image.Roi;
+import io.lenetedge.edge.read.Reading;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 
-/** Pictures for the live view: a frame with its boxes drawn on, and the model input enlarged. Pure. */
+/**
+ * Pictures for the live view: a frame with the region of interest, every digit's box and the digit
+ * read in it drawn on, and the model inputs enlarged side by side. Pure.
+ */
 final class Overlay {
   /** The region of interest's colour (green). */
   static final int ROI_RGB = 0x00C853;
-  /** The digit's box colour (orange). */
+  /** The digits' box colour (orange). */
   static final int BOX_RGB = 0xFF6D00;
 
   private Overlay() {}
 
   /**
-   * An RGB copy of {@code frame} with the region of interest and, when not null, the digit's box
-   * outlined inside their bounds, in lines 1/160 of the frame's smaller side thick.
+   * An RGB copy of {@code frame} with the region of interest and each digit of {@code reading}
+   * outlined inside their bounds, in lines 1/160 of the frame's smaller side thick, each digit's
+   * class ({@code ?} when unsure) written above its box.
    */
-  static BufferedImage frame(GrayImage frame, Roi roi, MnistStyle.Prepared digit) {
+  static BufferedImage frame(GrayImage frame, Roi roi, Reading reading) {
     int w = frame.width();
     int h = frame.height();
     int[] rgb = new int[w * h];
@@ -31,26 +41,58 @@ final class Overlay {
     if (roi != null) {
       outline(rgb, w, h, roi.x(), roi.y(), roi.width(), roi.height(), thickness, ROI_RGB);
     }
-    if (digit != null) {
-      outline(rgb, w, h, digit.x(), digit.y(), digit.width(), digit.height(), thickness, BOX_RGB);
+    List<Reading.Digit> digits = reading == null ? List.of() : reading.digits();
+    for (Reading.Digit d : digits) {
+      MnistStyle.Prepared b = d.prepared();
+      if (b != null) {
+        outline(rgb, w, h, b.x(), b.y(), b.width(), b.height(), thickness, BOX_RGB);
+      }
     }
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     img.setRGB(0, 0, w, h, rgb, 0, w);
+    if (digits.size() > 1) {
+      label(img, digits);
+    }
     return img;
   }
 
-  /** The 28x28 model input as gray pixels, each {@code scale} x {@code scale}; black when null. */
-  static BufferedImage input(float[] input, int scale) {
-    int side = MnistStyle.SIZE * scale;
-    BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
-    if (input == null) {
-      return img;
+  /** Writes each digit's class above its box. */
+  private static void label(BufferedImage img, List<Reading.Digit> digits) {
+    Graphics2D g = img.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(new Color(BOX_RGB));
+      for (Reading.Digit d : digits) {
+        MnistStyle.Prepared b = d.prepared();
+        if (b == null) {
+          continue;
+        }
+        int size = Math.max(10, Math.min(b.height() / 2, 28));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
+        g.drawString(String.valueOf(d.symbol()), b.x(), Math.max(size, b.y() - 2));
+      }
+    } finally {
+      g.dispose();
     }
+  }
+
+  /**
+   * The 28x28 model inputs side by side as gray pixels, each pixel {@code scale} x {@code scale},
+   * with a 1-pixel gap; one black field when there are none.
+   */
+  static BufferedImage inputs(List<float[]> inputs, int scale) {
+    int side = MnistStyle.SIZE * scale;
+    int n = Math.max(1, inputs.size());
+    BufferedImage img = new BufferedImage(n * side + (n - 1), side, BufferedImage.TYPE_BYTE_GRAY);
     var raster = img.getRaster();
-    for (int y = 0; y < side; y++) {
-      for (int x = 0; x < side; x++) {
-        float v = input[(y / scale) * MnistStyle.SIZE + x / scale];
-        raster.setSample(x, y, 0, Math.round(Math.clamp(v, 0f, 1f) * 255));
+    for (int k = 0; k < inputs.size(); k++) {
+      float[] input = inputs.get(k);
+      int left = k * (side + 1);
+      for (int y = 0; y < side; y++) {
+        for (int x = 0; x < side; x++) {
+          float v = input[(y / scale) * MnistStyle.SIZE + x / scale];
+          raster.setSample(left + x, y, 0, Math.round(Math.clamp(v, 0f, 1f) * 255));
+        }
       }
     }
     return img;

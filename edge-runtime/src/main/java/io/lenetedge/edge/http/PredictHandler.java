@@ -2,31 +2,55 @@ package io.lenetedge.edge.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import com.google.gson.JsonObject;
+import io.lenetedge.common.Logits;
 import io.lenetedge.edge.image.GrayImage;
 import io.lenetedge.edge.image.ImageException;
 import io.lenetedge.edge.image.ImageFiles;
-import io.lenetedge.edge.image.MnistStyle;
 import io.lenetedge.edge.model.DigitModel;
-import io.lenetedge.edge.model.Scores;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.Preparations;
+import io.lenetedge.edge.read.ReadMode;
+import io.lenetedge.edge.read.Reading;
+import io.lenetedge.edge.run.Decider;
+import io.lenetedge.edge.run.ReadingJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * {@code POST /predict}: the digit in the image of the request body, prepared as {@code classify}
- * prepares files, on its own model (never the loop's), one request at a time. The body is bounded
- * to {@link #MAX_BODY_BYTES} (413 beyond) and the image to {@link #MAX_SIDE} pixels a side (400);
- * an unreadable image is a 400 with the reason.
+ * {@code POST /predict[?read=digit|number|auto]}: what the image of the request body reads, read
+ * as {@code classify} reads files, on its own model (never the loop's), one request at a time:
+ * {@code {"digit":7,"confidence":0.99,"probabilities":[...]}} for a digit (the most probable,
+ * whatever its confidence), or the text, confidence and lines of a number. The body is bounded to
+ * {@link #MAX_BODY_BYTES} (413 beyond) and the image to {@link #MAX_SIDE} pixels a side (400); an
+ * unreadable image or an unknown {@code read} is a 400 with the reason.
  */
 final class PredictHandler implements HttpHandler, AutoCloseable {
   static final int MAX_BODY_BYTES = 4 << 20;
   static final int MAX_SIDE = 4096;
 
-  private final DigitModel model;
+  private static final Pattern READ_QUERY = Pattern.compile("(?:^|&)read=([^&]*)");
 
-  /** @param model a model for this handler only, used and closed under this handler's lock */
-  PredictHandler(DigitModel model) {
+  private final DigitModel model;
+  private final ReadMode defaultMode;
+  private final float minConfidence;
+  private final Map<ReadMode, FrameReader> readers = new EnumMap<>(ReadMode.class);
+
+  /**
+   * @param model a model for this handler only, used and closed under this handler's lock
+   * @param defaultMode what a request without {@code read=} reads
+   * @param minConfidence digits of a number under this probability read as {@code ?}
+   */
+  PredictHandler(DigitModel model, ReadMode defaultMode, float minConfidence) {
     this.model = model;
+    this.defaultMode = defaultMode;
+    this.minConfidence = minConfidence;
   }
 
   @Override
@@ -44,6 +68,12 @@ final class PredictHandler implements HttpHandler, AutoCloseable {
       tooLarge(ex);
       return;
     }
+    ReadMode mode = mode(ex.getRequestURI().getRawQuery());
+    if (mode == null) {
+      Responses.text(ex, 400, "unknown read= in " + ex.getRequestURI().getRawQuery()
+          + ", expected one of " + Arrays.toString(ReadMode.values()));
+      return;
+    }
     GrayImage image;
     try {
       image = ImageFiles.decode(body, "request body", MAX_SIDE);
@@ -51,20 +81,36 @@ final class PredictHandler implements HttpHandler, AutoCloseable {
       Responses.text(ex, 400, e.getMessage());
       return;
     }
-    Responses.json(ex, 200, predict(image));
+    Responses.json(ex, 200, predict(image, mode));
   }
 
-  private Object predict(GrayImage image) {
-    Optional<MnistStyle.Prepared> prepared = MnistStyle.prepare(image);
-    if (prepared.isEmpty()) {
-      return StateJson.prediction(null, -1);
+  /** The mode a query asks for; null for an unknown one. */
+  private ReadMode mode(String query) {
+    Matcher m = query == null ? null : READ_QUERY.matcher(query);
+    if (m == null || !m.find()) {
+      return defaultMode;
     }
-    Scores scores;
-    synchronized (this) {
-      scores = model.classify(prepared.get().input());
+    for (ReadMode r : ReadMode.values()) {
+      if (r.name().equalsIgnoreCase(m.group(1).toLowerCase(Locale.ROOT))) {
+        return r;
+      }
     }
-    return StateJson.prediction(scores.probabilities(), scores.best());
+    return null;
   }
+
+  private synchronized JsonObject predict(GrayImage image, ReadMode mode) {
+    Reading reading = readers.computeIfAbsent(mode,
+        m -> new FrameReader(Preparations.of(m, null), model, minConfidence)).read(image);
+    if (mode == ReadMode.DIGIT || mode == ReadMode.AUTO && reading.count() <= 1) {
+      return reading.single().map(d -> StateJson.prediction(d.probabilities(),
+              Logits.argmax(d.probabilities(), 0, d.probabilities().length)))
+          .orElseGet(() -> StateJson.prediction(null, -1));
+    }
+    JsonObject o = new JsonObject();
+    ReadingJson.addDecision(o, Decider.number(1).decide(reading, 0), reading);
+    return o;
+  }
+
 
   /** Closes the model once no request is using it. */
   @Override

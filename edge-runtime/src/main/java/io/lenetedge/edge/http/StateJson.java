@@ -5,9 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.edge.image.Roi;
+import io.lenetedge.edge.read.Reading;
 import io.lenetedge.edge.run.Decision;
 import io.lenetedge.edge.run.FrameResult;
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.edge.run.ReadingJson;
 
 /** {@code /state.json} and {@code /predict}'s answers as JSON. Pure. */
 final class StateJson {
@@ -15,7 +17,9 @@ final class StateJson {
 
   /**
    * The live state: {@code frame} is the processed frame the decision belongs to (the same number
-   * as in its JSON line on stdout), {@code last_read} the latest frame read.
+   * as in its JSON line on stdout), {@code last_read} the latest frame read; the decision's fields
+   * as in the JSON lines ({@code digit} or {@code text} and {@code lines} or {@code value},
+   * {@code raw} and {@code status}), and for a single digit its ten probabilities and box.
    */
   static JsonObject of(LiveState.Snapshot s) {
     JsonObject o = new JsonObject();
@@ -23,10 +27,14 @@ final class StateJson {
     o.addProperty("frame", r == null ? null : r.frame());
     o.addProperty("last_read", s.frame() == null ? null : s.frame().index());
     Decision d = r == null ? Decision.NONE : r.decision();
-    o.addProperty("digit", d.hasDigit() ? d.digit() : null);
-    o.addProperty("confidence", round(d.confidence()));
-    o.add("probabilities", probabilities(r == null ? null : r.probabilities()));
-    MnistStyle.Prepared p = r == null ? null : r.prepared();
+    ReadingJson.addDecision(o, d, r == null ? Reading.NONE : r.reading());
+    if (!o.has("digit")) {
+      o.add("digit", JsonNull.INSTANCE);
+    }
+    o.addProperty("status", d.status().toString());
+    Reading.Digit single = r == null ? null : r.reading().single().orElse(null);
+    o.add("probabilities", probabilities(single == null ? null : single.probabilities()));
+    MnistStyle.Prepared p = single == null ? null : single.prepared();
     o.add("box", p == null ? JsonNull.INSTANCE : box(p.x(), p.y(), p.width(), p.height()));
     Roi roi = s.roi();
     o.add("roi", roi == null ? JsonNull.INSTANCE : box(roi.x(), roi.y(), roi.width(), roi.height()));
@@ -36,6 +44,9 @@ final class StateJson {
     }
     Decision shown = s.shown();
     o.addProperty("shown_digit", shown != null && shown.hasDigit() ? shown.digit() : null);
+    o.addProperty("shown_text", shown == null || shown.kind() == Decision.Kind.DIGIT ? null
+        : shown.kind() == Decision.Kind.TEXT ? shown.text()
+        : shown.meter().value() == null ? null : shown.meter().value().toPlainString());
     JsonObject latency = new JsonObject();
     latency.addProperty("p50", round1(s.p50Micros()));
     latency.addProperty("p99", round1(s.p99Micros()));
@@ -47,7 +58,7 @@ final class StateJson {
     return o;
   }
 
-  /** A prediction: digit, confidence and the ten probabilities, or nulls for no digit. */
+  /** A prediction of one digit: digit, confidence and the ten probabilities, or nulls for none. */
   static JsonObject prediction(float[] probabilities, int best) {
     JsonObject o = new JsonObject();
     o.addProperty("digit", probabilities == null ? null : best);

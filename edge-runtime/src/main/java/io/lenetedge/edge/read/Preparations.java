@@ -57,6 +57,7 @@ public final class Preparations {
     FramePreparer preparer = new FramePreparer();
     double height = windows.stream().mapToInt(Roi::height).max().orElse(1);
     return frame -> {
+      MeterWindows.checkFits(windows, frame.width(), frame.height());
       List<Candidates.Glyph> glyphs = new ArrayList<>(windows.size());
       for (Roi w : windows) {
         glyphs.add(Candidates.Glyph.of(preparer.prepare(frame, w.x(), w.y(), w.width(), w.height())));

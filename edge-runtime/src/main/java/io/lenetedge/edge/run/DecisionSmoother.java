@@ -65,7 +65,7 @@ public final class DecisionSmoother {
     }
     int best = Logits.argmax(mean, 0, classes);
     boolean majority = 2 * withDigit > recent.size();
-    return majority && mean[best] >= minConfidence ? new Decision(best, mean[best])
-        : new Decision(-1, mean[best]);
+    return majority && mean[best] >= minConfidence ? Decision.digit(best, mean[best])
+        : Decision.digit(-1, mean[best]);
   }
 }

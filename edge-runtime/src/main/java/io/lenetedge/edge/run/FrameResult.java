@@ -1,21 +1,22 @@
 package io.lenetedge.edge.run;
 
+import com.google.gson.JsonObject;
 import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.edge.read.Reading;
 
 /**
- * One processed frame: the decision, where the digit was, and how long each stage took.
+ * One processed frame: what it read, what was decided, and how long each stage took.
  *
  * @param frame the frame's index in its source
- * @param decision the (smoothed) decision
- * @param prepared the model input and the ink's box in the frame, null when no digit was found
- * @param probabilities this frame's own probabilities, null when no digit was found
+ * @param reading this frame's own reading (every digit found, with boxes and probabilities)
+ * @param decision the decision, smoothed over frames or guarded
  * @param waitNanos time spent waiting for the frame
- * @param preprocessNanos time from frame to model input
+ * @param preprocessNanos time from frame to model inputs
  * @param inferNanos time in the model
  * @param totalNanos time from frame to decision
  */
-public record FrameResult(long frame, Decision decision, MnistStyle.Prepared prepared,
-    float[] probabilities, long waitNanos, long preprocessNanos, long inferNanos, long totalNanos) {
+public record FrameResult(long frame, Reading reading, Decision decision, long waitNanos,
+    long preprocessNanos, long inferNanos, long totalNanos) {
 
   /** The JSON line the run loop prints for this frame. */
   public String json() {
@@ -24,25 +25,31 @@ public record FrameResult(long frame, Decision decision, MnistStyle.Prepared pre
 
   /** The JSON line, marked {@code "trigger":true} when it is the decision a press asked for. */
   public String json(boolean triggered) {
-    StringBuilder sb = new StringBuilder(128);
-    sb.append("{\"frame\":").append(frame).append(",\"digit\":")
-        .append(decision.hasDigit() ? String.valueOf(decision.digit()) : "null")
-        .append(",\"confidence\":").append(round(decision.confidence()))
-        .append(",\"latency_us\":{\"preprocess\":").append(micros(preprocessNanos))
-        .append(",\"infer\":").append(micros(inferNanos))
-        .append(",\"total\":").append(micros(totalNanos)).append('}');
+    JsonObject o = new JsonObject();
+    o.addProperty("frame", frame);
+    ReadingJson.addDecision(o, decision, reading);
+    JsonObject latency = new JsonObject();
+    latency.addProperty("preprocess", micros(preprocessNanos));
+    latency.addProperty("infer", micros(inferNanos));
+    latency.addProperty("total", micros(totalNanos));
+    o.add("latency_us", latency);
     if (triggered) {
-      sb.append(",\"trigger\":true");
+      o.addProperty("trigger", true);
     }
-    sb.append('}');
-    return sb.toString();
+    return o.toString();
   }
 
-  private static String round(float p) {
-    return String.valueOf(Math.round(p * 10000) / 10000.0);
+  /** The model input and box of the digit read when exactly one was; else null. */
+  public MnistStyle.Prepared prepared() {
+    return reading.single().map(Reading.Digit::prepared).orElse(null);
   }
 
-  private static String micros(long nanos) {
-    return String.valueOf(Math.round(nanos / 100.0) / 10.0);
+  /** This frame's probabilities of the digit read when exactly one was; else null. */
+  public float[] probabilities() {
+    return reading.single().map(Reading.Digit::probabilities).orElse(null);
+  }
+
+  private static double micros(long nanos) {
+    return Math.round(nanos / 100.0) / 10.0;
   }
 }

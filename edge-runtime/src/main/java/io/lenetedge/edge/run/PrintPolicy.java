@@ -2,7 +2,8 @@ package io.lenetedge.edge.run;
 
 /**
  * Which processed frames get a JSON line on stdout: {@code every} one (the default), only
- * {@code changes} of the decided digit (a service writing to the journal), or {@code none}.
+ * {@code changes} of the decision (a digit, a text, a meter value or status: a service writing
+ * to the journal), or {@code none}.
  * Not thread safe.
  */
 public final class PrintPolicy {
@@ -11,7 +12,7 @@ public final class PrintPolicy {
 
   private final Mode mode;
   private boolean printedAny;
-  private int lastDigit;
+  private String lastKey;
 
   public PrintPolicy(Mode mode) {
     this.mode = mode;
@@ -28,16 +29,16 @@ public final class PrintPolicy {
         + "', expected one of [every, changes, none]");
   }
 
-  /** Whether the line of a frame decided as {@code digit} (-1: none) is printed. */
-  public boolean print(int digit, boolean triggered) {
+  /** Whether the line of a frame whose decision is {@code key} ({@link Decision#key()}) is printed. */
+  public boolean print(String key, boolean triggered) {
     boolean print = switch (mode) {
       case EVERY -> true;
-      case CHANGES -> triggered || !printedAny || digit != lastDigit;
+      case CHANGES -> triggered || !printedAny || !key.equals(lastKey);
       case NONE -> false;
     };
     if (print) {
       printedAny = true;
-      lastDigit = digit;
+      lastKey = key;
     }
     return print;
   }

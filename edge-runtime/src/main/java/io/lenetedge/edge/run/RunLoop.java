@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RunLoop {
   private final FrameSource source;
-  private final DigitPipeline pipeline;
+  private final FramePipeline pipeline;
   private final PrintWriter out;
   private final PrintWriter err;
   private final long maxFrames;
@@ -28,7 +28,7 @@ public final class RunLoop {
   private volatile boolean stopping;
   private PrintPolicy printing = new PrintPolicy(PrintPolicy.Mode.EVERY);
 
-  public RunLoop(FrameSource source, DigitPipeline pipeline, PrintWriter out, PrintWriter err,
+  public RunLoop(FrameSource source, FramePipeline pipeline, PrintWriter out, PrintWriter err,
       long maxFrames, TriggerGate gate, List<FrameListener> listeners) {
     this.source = source;
     this.pipeline = pipeline;
@@ -65,7 +65,7 @@ public final class RunLoop {
         stats.add(result);
         Decision shown = gate.offer(result.decision());
         boolean triggered = shown != null && gate.mode() == TriggerGate.Mode.TRIGGER;
-        if (printing.print(result.decision().digit(), triggered)) {
+        if (printing.print(result.decision().key(), triggered)) {
           out.println(result.json(triggered));
           out.flush();
         }

@@ -13,7 +13,7 @@ public final class RunStats {
 
   public void add(FrameResult r) {
     frames++;
-    if (r.decision().hasDigit()) {
+    if (r.decision().found()) {
       withDigit++;
     }
     total.recordValue(Math.min(r.totalNanos(), total.getHighestTrackableValue()));

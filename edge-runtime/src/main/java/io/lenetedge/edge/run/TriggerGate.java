@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Continuous or trigger mode. In continuous mode every frame is processed and every decision shown;
  * in trigger mode frames are only read until a press arms the gate, then processed until one
- * decision names a digit (or {@code patience} frames passed without one, which gives "no digit"),
+ * decision names something (or {@code patience} frames passed without one, which gives "no digit"),
  * and that single decision is shown. Presses and mode switches may come from any thread (a GPIO
  * button's); the rest is called by the loop.
  */
@@ -92,7 +92,7 @@ public final class TriggerGate {
       return null;
     }
     waited++;
-    if (d.hasDigit() || waited >= patience) {
+    if (d.found() || waited >= patience) {
       armed = false;
       return d;
     }

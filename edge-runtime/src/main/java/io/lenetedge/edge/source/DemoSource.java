@@ -10,12 +10,14 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * The bundled demo clip ({@code --source demo}): the digits 0 to 9 handwritten in dark ink on
  * unevenly lit paper, each held for a few frames with hand-held jitter, with blank paper between
- * them. Drawn from stroke paths at start, the same every time; no camera needed.
+ * them, then a few numbers ({@link #NUMBERS}: one and two lines, up to eight digits) for
+ * {@code --read number}. Drawn from stroke paths at start, the same every time; no camera needed.
  */
 public final class DemoSource implements FrameSource {
   public static final int WIDTH = 320;
@@ -24,7 +26,11 @@ public final class DemoSource implements FrameSource {
   public static final int HOLD = 6;
   /** Blank frames after each digit. */
   public static final int GAP = 2;
-  public static final int FRAMES = 10 * (HOLD + GAP);
+  /** The numbers shown after the ten digits, each held like a digit. */
+  public static final List<String> NUMBERS = List.of("2024", "31 07", "05221859", "42\n1337");
+  /** Frames of the ten single digits, before the numbers. */
+  public static final int DIGIT_FRAMES = 10 * (HOLD + GAP);
+  public static final int FRAMES = DIGIT_FRAMES + NUMBERS.size() * (HOLD + GAP);
 
   private final SplittableRandom rng = new SplittableRandom(2024);
   private final int width;
@@ -48,10 +54,20 @@ public final class DemoSource implements FrameSource {
     return new DemoSource(width, height);
   }
 
-  /** The digit shown in frame {@code i}, or -1 for blank paper. */
+  /** The single digit shown in frame {@code i}, or -1 for blank paper or a number. */
   public static int digitAt(long i) {
     int slot = (int) (i % (HOLD + GAP));
-    return slot < HOLD ? (int) (i / (HOLD + GAP)) % 10 : -1;
+    return slot < HOLD && i < DIGIT_FRAMES ? (int) (i / (HOLD + GAP)) % 10 : -1;
+  }
+
+  /** What frame {@code i} shows as text ("7", "31 07", "42\n1337"), or null for blank paper. */
+  public static String textAt(long i) {
+    int slot = (int) (i % (HOLD + GAP));
+    if (slot >= HOLD) {
+      return null;
+    }
+    return i < DIGIT_FRAMES ? String.valueOf(digitAt(i))
+        : NUMBERS.get((int) ((i - DIGIT_FRAMES) / (HOLD + GAP)));
   }
 
   @Override
@@ -60,7 +76,58 @@ public final class DemoSource implements FrameSource {
       return null;
     }
     int i = index++;
+    if (i >= DIGIT_FRAMES && textAt(i) != null) {
+      return new Frame(i, renderNumber(textAt(i), width, height, rng));
+    }
     return new Frame(i, render(digitAt(i), width, height, rng));
+  }
+
+  /** A number, its lines one under the other, each digit drawn like a lone one but smaller. */
+  static GrayImage renderNumber(String text, int width, int height, SplittableRandom rng) {
+    BufferedImage img = paper(width, height);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    String[] lines = text.split("\n");
+    int longest = 0;
+    for (String l : lines) {
+      longest = Math.max(longest, l.length());
+    }
+    double pitch = 0.85;
+    double h = Math.min(0.8 * width / (longest * pitch), 0.75 * height / (lines.length * 1.5));
+    double top = height / 2.0 - (lines.length - 1) * 0.75 * h + (rng.nextDouble() * 8 - 4) * height / HEIGHT;
+    g.setColor(new Color(40, 40, 40));
+    for (int l = 0; l < lines.length; l++) {
+      double left = width / 2.0 - lines[l].length() * pitch * h / 2 + (rng.nextDouble() * 8 - 4) * width / WIDTH;
+      for (int k = 0; k < lines[l].length(); k++) {
+        char c = lines[l].charAt(k);
+        if (c == ' ') {
+          continue;
+        }
+        AffineTransform t = new AffineTransform();
+        t.translate(left + (k * pitch + 0.1) * h, top + l * 1.5 * h - h / 2 + rng.nextDouble() * 0.06 * h);
+        t.rotate(Math.toRadians(rng.nextDouble() * 6 - 3));
+        t.scale(h, h);
+        Graphics2D d = (Graphics2D) g.create();
+        d.setStroke(new BasicStroke((float) (0.11 + rng.nextDouble() * 0.02), BasicStroke.CAP_ROUND,
+            BasicStroke.JOIN_ROUND));
+        d.transform(t);
+        d.draw(stroke(c - '0'));
+        d.dispose();
+      }
+    }
+    g.dispose();
+    byte[] paper = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    light(paper, width, height, rng);
+    return new GrayImage(width, height, paper);
+  }
+
+  private static BufferedImage paper(int width, int height) {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    return img;
   }
 
   static GrayImage render(int digit, int width, int height, SplittableRandom rng) {

@@ -61,7 +61,7 @@ class GpioBoardTest {
       assertEquals(DigitalState.HIGH, led(board), "status LED on while running");
       int[] sequence = {3, 3, 7, -1, 0, 1, 2, 4, 5, 6, 8, 9, -1};
       for (int digit : sequence) {
-        board.onDecision(digit < 0 ? Decision.NONE : new Decision(digit, 0.9f));
+        board.onDecision(digit < 0 ? Decision.NONE : Decision.digit(digit, 0.9f));
         String expected = digit < 0 ? "LLLLLLL" : cathodePatterns[digit];
         assertEquals(anode ? invert(expected) : expected, pins(board), "digit " + digit);
       }
@@ -76,7 +76,7 @@ class GpioBoardTest {
   void outputsEndDarkAfterCloseAndTheReadBackSaysSo() {
     List<String> log = new ArrayList<>();
     GpioBoard board = GpioBoard.open(wiring(true), TriggerGate.continuous(), () -> 0, log::add);
-    board.onDecision(new Decision(8, 1f));
+    board.onDecision(Decision.digit(8, 1f));
     assertEquals("LLLLLLL", pins(board), "8 lights every segment of a common-anode display");
     board.close();
     board.close();

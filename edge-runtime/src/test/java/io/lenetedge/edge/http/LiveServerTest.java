@@ -11,10 +11,12 @@ import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
-import io.lenetedge.edge.run.DecisionSmoother;
-import io.lenetedge.edge.run.DigitPipeline;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.run.Decider;
+import io.lenetedge.edge.run.FramePipeline;
 import io.lenetedge.edge.run.FrameResult;
-import io.lenetedge.edge.run.Preparations;
+import io.lenetedge.edge.read.Preparations;
+import io.lenetedge.edge.read.ReadMode;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.DemoSource;
 import io.lenetedge.edge.source.Frame;
@@ -61,8 +63,7 @@ class LiveServerTest {
     loopModel = open();
     state = new LiveState(null, () -> TriggerGate.Mode.CONTINUOUS, CLOCK::get);
     metrics = new Metrics(() -> 0);
-    DigitPipeline pipeline = new DigitPipeline(loopModel, Preparations.mnistStyle(), null,
-        new DecisionSmoother(1, 0.6f));
+    FramePipeline pipeline = new FramePipeline(new FrameReader(Preparations.digit(null), loopModel, 0.6f), Decider.digit(1, 0.6f));
     try (DemoSource demo = DemoSource.open()) {
       for (int i = 0; i <= SEVEN; i++) {
         Frame f = demo.next();
@@ -74,7 +75,7 @@ class LiveServerTest {
         }
       }
     }
-    predict = new PredictHandler(open());
+    predict = new PredictHandler(open(), ReadMode.DIGIT, 0.6f);
     server = LiveServer.start(BindAddress.parse("0"), state, metrics, predict, line -> { });
     empty = LiveServer.start(BindAddress.parse("127.0.0.1:0"),
         new LiveState(null, () -> TriggerGate.Mode.CONTINUOUS, CLOCK::get), new Metrics(() -> 0),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.edge.run.Decision;
+import io.lenetedge.edge.read.Reading;
 import io.lenetedge.edge.run.FrameResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,8 @@ class MetricsTest {
   private static final Pattern SAMPLE = Pattern.compile("([a-z_]+)(\\{[^}]*\\})? (\\S+)");
 
   static FrameResult result(long frame, int digit, long preprocessNanos, long totalNanos) {
-    Decision d = digit < 0 ? Decision.NONE : new Decision(digit, 0.9f);
-    return new FrameResult(frame, d, null, null, 1_000, preprocessNanos, 0, totalNanos);
+    Decision d = digit < 0 ? Decision.NONE : Decision.digit(digit, 0.9f);
+    return new FrameResult(frame, Reading.NONE, d, 1_000, preprocessNanos, 0, totalNanos);
   }
 
   /** Samples by name and labels, e.g. {@code lenet_edge_decisions_total{digit="3"}}; checks each line's form. */

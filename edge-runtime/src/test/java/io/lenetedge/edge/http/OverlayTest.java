@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.lenetedge.edge.image.GrayImage;
 import io.lenetedge.edge.image.MnistStyle;
 import io.lenetedge.edge.image.Roi;
+import io.lenetedge.edge.read.Reading;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OverlayTest {
@@ -15,7 +17,9 @@ class OverlayTest {
     byte[] px = new byte[40 * 20];
     Arrays.fill(px, (byte) 100);
     var digit = new MnistStyle.Prepared(new float[784], 10, 5, 6, 4, false);
-    BufferedImage img = Overlay.frame(new GrayImage(40, 20, px), new Roi(2, 1, 30, 18), digit);
+    Reading one = new Reading(List.of(new Reading.Line(List.of(
+        new Reading.Digit(3, 1f, new float[10], digit, false)))));
+    BufferedImage img = Overlay.frame(new GrayImage(40, 20, px), new Roi(2, 1, 30, 18), one);
     assertEquals(Overlay.ROI_RGB, img.getRGB(2, 1) & 0xFFFFFF);
     assertEquals(Overlay.ROI_RGB, img.getRGB(31, 18) & 0xFFFFFF);
     assertEquals(Overlay.BOX_RGB, img.getRGB(10, 5) & 0xFFFFFF);
@@ -29,7 +33,7 @@ class OverlayTest {
     float[] input = new float[784];
     input[28 + 2] = 1f;
     input[783] = 0.5f;
-    BufferedImage img = Overlay.input(input, 3);
+    BufferedImage img = Overlay.inputs(List.of(input), 3);
     assertEquals(84, img.getWidth());
     assertEquals(255, img.getRaster().getSample(6, 3, 0));
     assertEquals(255, img.getRaster().getSample(8, 5, 0));

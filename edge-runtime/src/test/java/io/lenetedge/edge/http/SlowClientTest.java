@@ -7,9 +7,11 @@ import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
-import io.lenetedge.edge.run.DecisionSmoother;
-import io.lenetedge.edge.run.DigitPipeline;
-import io.lenetedge.edge.run.Preparations;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.ReadMode;
+import io.lenetedge.edge.run.Decider;
+import io.lenetedge.edge.run.FramePipeline;
+import io.lenetedge.edge.read.Preparations;
 import io.lenetedge.edge.run.RunLoop;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.DemoSource;
@@ -37,7 +39,7 @@ class SlowClientTest {
     StringWriter out = new StringWriter();
     try (DigitModel model = open();
         DemoSource demo = DemoSource.open();
-        LiveView live = LiveView.start(BindAddress.parse("127.0.0.1:0"), open(), null, demo, gate,
+        LiveView live = LiveView.start(BindAddress.parse("127.0.0.1:0"), open(), ReadMode.DIGIT, 0.6f, null, demo, gate,
             line -> { })) {
       int port = Integer.parseInt(live.url().replaceAll(".*:(\\d+)/$", "$1"));
       for (int i = 0; i < 8; i++) {
@@ -50,8 +52,7 @@ class SlowClientTest {
         o.flush();
         stalled.add(s);
       }
-      DigitPipeline pipeline = new DigitPipeline(model, Preparations.mnistStyle(), null,
-          new DecisionSmoother(1, 0.6f));
+      FramePipeline pipeline = new FramePipeline(new FrameReader(Preparations.digit(null), model, 0.6f), Decider.digit(1, 0.6f));
       RunLoop loop = new RunLoop(demo, pipeline, new PrintWriter(out), new PrintWriter(new StringWriter()),
           0, gate, live.listeners());
       assertTimeoutPreemptively(Duration.ofSeconds(60), loop::run,

@@ -35,7 +35,7 @@ class TriggerEndpointTest {
       HttpResponse<String> again = send(server, "POST");
       assertEquals(409, again.statusCode());
       assertTrue(again.body().contains("already waiting for a decision"), again.body());
-      gate.offer(new Decision(4, 0.9f));
+      gate.offer(Decision.digit(4, 0.9f));
       assertEquals(202, send(server, "POST").statusCode(), "a new press after the decision");
       assertEquals(405, send(server, "GET").statusCode());
       gate.toggle();

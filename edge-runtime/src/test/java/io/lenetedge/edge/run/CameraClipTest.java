@@ -9,6 +9,8 @@ import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
 import io.lenetedge.edge.source.Frame;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.Preparations;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +32,7 @@ class CameraClipTest {
     StringBuilder misses = new StringBuilder();
     try (DigitModel model = DigitModel.open(ModelFile.load(null), ExecutionProvider.CPU, 1,
         ModelOverrides.NONE, 1, s -> { })) {
-      DigitPipeline pipeline = new DigitPipeline(model, Preparations.mnistStyle(), null,
-          new DecisionSmoother(1, 0.5f));
+      FramePipeline pipeline = new FramePipeline(new FrameReader(Preparations.digit(null), model, 0.5f), Decider.digit(1, 0.5f));
       for (int i = 0; i < FRAMES; i++) {
         FrameResult r = pipeline.process(new Frame(i, clip.frame(i)), 0);
         int index = clip.digitIndex(i);

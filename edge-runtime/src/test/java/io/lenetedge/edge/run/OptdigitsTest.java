@@ -9,6 +9,8 @@ import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
 import io.lenetedge.edge.source.Frame;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.Preparations;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +48,7 @@ class OptdigitsTest {
     int[][] confusion = new int[10][11];
     try (DigitModel model = DigitModel.open(ModelFile.load(null), ExecutionProvider.CPU, 1,
         ModelOverrides.NONE, 1, s -> { })) {
-      DigitPipeline pipeline = new DigitPipeline(model, Preparations.mnistStyle(), null,
-          new DecisionSmoother(1, 0f));
+      FramePipeline pipeline = new FramePipeline(new FrameReader(Preparations.digit(null), model, 0f), Decider.digit(1, 0f));
       for (int i = 0; i < rows.size(); i++) {
         int label = rows.get(i)[64];
         int digit = pipeline.process(new Frame(i, page(rows.get(i))), 0).decision().digit();

@@ -12,6 +12,8 @@ import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
 import io.lenetedge.edge.source.DemoSource;
 import io.lenetedge.edge.source.Frame;
+import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.Preparations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ class TriggerModeTest {
   void gateGivesOneDecisionPerPressAndNoDigitAfterItsPatience() {
     TriggerGate gate = new TriggerGate(TriggerGate.Mode.TRIGGER, 3);
     Decision none = Decision.NONE;
-    Decision seven = new Decision(7, 0.9f);
+    Decision seven = Decision.digit(7, 0.9f);
     assertFalse(gate.wantsFrame());
     assertNull(gate.offer(seven), "not armed: nothing to show");
     assertTrue(gate.press());
@@ -73,8 +75,7 @@ class TriggerModeTest {
     try (DigitModel model = DigitModel.open(ModelFile.load(null), ExecutionProvider.CPU, 1,
         ModelOverrides.NONE, 1, s -> { });
         DemoSource source = DemoSource.open()) {
-      DigitPipeline pipeline = new DigitPipeline(model, Preparations.mnistStyle(), null,
-          new DecisionSmoother(2, 0.5f));
+      FramePipeline pipeline = new FramePipeline(new FrameReader(Preparations.digit(null), model, 0.5f), Decider.digit(2, 0.5f));
       new RunLoop(source, pipeline, new PrintWriter(out), new PrintWriter(new StringWriter()), 40,
           gate, List.of(presser)).run();
     }

@@ -36,9 +36,30 @@
     return micros >= 1000 ? (micros / 1000).toFixed(1) + ' ms' : micros.toFixed(0) + ' µs';
   }
 
+  function showReading(s) {
+    var number = s.text !== undefined;
+    var meter = s.value !== undefined;
+    var big = document.getElementById('digit');
+    var lines = document.getElementById('text');
+    big.hidden = number;
+    lines.hidden = !number;
+    document.getElementById('meter').hidden = !meter;
+    if (number) {
+      lines.textContent = s.text === null ? '–' : s.text;
+    } else if (meter) {
+      big.textContent = s.value === null ? '–' : String(s.value);
+      text('raw', s.raw);
+      text('status', s.status);
+    } else {
+      big.textContent = s.digit === null ? '–' : String(s.digit);
+    }
+  }
+
   function show(s) {
-    text('digit', s.digit === null ? '–' : String(s.digit));
-    text('confidence', s.digit === null ? '–' : (100 * s.confidence).toFixed(1) + ' %');
+    showReading(s);
+    var named = s.digit !== null || (s.text !== undefined && s.text !== null)
+        || (s.value !== undefined && s.status === 'ok');
+    text('confidence', named ? (100 * s.confidence).toFixed(1) + ' %' : '–');
     text('frame', s.frame === null ? '–' : String(s.frame));
     text('mode', s.mode);
     document.getElementById('trigger').hidden = s.mode !== 'trigger' || !s.running;

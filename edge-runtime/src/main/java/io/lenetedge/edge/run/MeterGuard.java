@@ -1,0 +1,127 @@
+package io.lenetedge.edge.run;
+
+import io.lenetedge.edge.read.Reading;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Turns each frame's meter read (one digit per window, in order) into a value that only changes
+ * when the read is plausible: a frame with nothing in any window is {@code no reading}; more
+ * unsure windows than {@code maxUnknown} (up to that many are taken from the last good value) is
+ * rejected; so is a value lower than the last good one ({@code monotonic}) or one that moved
+ * faster than {@code maxRatePerMinute} since it. A rejected read never replaces the last good
+ * value, and the next plausible read is taken again: the guards compare with the last good value,
+ * not the last read. A meter that really jumped (it was replaced, or the first value was a
+ * misread) is followed once {@value #RESYNC} frames in a row read the same rejected value. Pure;
+ * not thread-safe.
+ */
+public final class MeterGuard {
+  /** This many frames in a row reading the same rejected value make it the value. */
+  public static final int RESYNC = 3;
+
+  private final int decimals;
+  private final boolean monotonic;
+  private final Double maxRatePerMinute;
+  private final int maxUnknown;
+  private BigDecimal last;
+  private char[] lastDigits;
+  private long lastNanos;
+  private BigDecimal pending;
+  private int pendingCount;
+
+  /**
+   * @param decimals how many of the last windows are behind the decimal point
+   * @param monotonic whether the value may only rise
+   * @param maxRatePerMinute the most the value may change per minute; null for no limit
+   * @param maxUnknown how many unsure windows a read may have (filled from the last good value)
+   */
+  public MeterGuard(int decimals, boolean monotonic, Double maxRatePerMinute, int maxUnknown) {
+    if (decimals < 0) {
+      throw new IllegalArgumentException("--decimals must be 0 or more, got " + decimals);
+    }
+    if (maxRatePerMinute != null && !(maxRatePerMinute > 0)) {
+      throw new IllegalArgumentException("--max-rate must be more than 0, got " + maxRatePerMinute);
+    }
+    if (maxUnknown < 0) {
+      throw new IllegalArgumentException("--max-unknown must be 0 or more, got " + maxUnknown);
+    }
+    this.decimals = decimals;
+    this.monotonic = monotonic;
+    this.maxRatePerMinute = maxRatePerMinute;
+    this.maxUnknown = maxUnknown;
+  }
+
+  /** The decision for a frame that read {@code reading} at {@code nanos} (a monotonic clock). */
+  public MeterValue add(Reading reading, long nanos) {
+    List<Reading.Digit> digits = reading.digits();
+    char[] read = new char[digits.size()];
+    int unknown = 0;
+    boolean anyInk = false;
+    for (int i = 0; i < read.length; i++) {
+      Reading.Digit d = digits.get(i);
+      read[i] = d.symbol();
+      unknown += d.known() ? 0 : 1;
+      anyInk |= d.prepared() != null;
+    }
+    String raw = withPoint(new String(read));
+    if (!anyInk) {
+      return new MeterValue(last, raw, ReadingStatus.NO_READING);
+    }
+    if (unknown > maxUnknown || unknown > 0 && (lastDigits == null || lastDigits.length != read.length)) {
+      return reject(ReadingStatus.UNKNOWN_DIGITS, raw, null, read, nanos);
+    }
+    for (int i = 0; i < read.length; i++) {
+      if (read[i] == Reading.UNSURE) {
+        read[i] = lastDigits[i];
+      }
+    }
+    BigDecimal value = new BigDecimal(new String(read)).movePointLeft(decimals);
+    if (last != null) {
+      if (monotonic && value.compareTo(last) < 0) {
+        return reject(ReadingStatus.MONOTONIC, raw, value, read, nanos);
+      }
+      double minutes = (nanos - lastNanos) / 60e9;
+      if (maxRatePerMinute != null
+          && value.subtract(last).abs().doubleValue() > maxRatePerMinute * minutes) {
+        return reject(ReadingStatus.RATE, raw, value, read, nanos);
+      }
+    }
+    return accept(value, read, nanos, raw);
+  }
+
+  /** Forgets the pending resynchronisation (a trigger press starts afresh); keeps the value. */
+  public void reset() {
+    pending = null;
+    pendingCount = 0;
+  }
+
+  private MeterValue accept(BigDecimal value, char[] digits, long nanos, String raw) {
+    last = value;
+    lastDigits = digits;
+    lastNanos = nanos;
+    reset();
+    return new MeterValue(value, raw, ReadingStatus.OK);
+  }
+
+  private MeterValue reject(ReadingStatus why, String raw, BigDecimal value, char[] read,
+      long nanos) {
+    if (value != null && value.equals(pending)) {
+      pendingCount++;
+    } else {
+      pending = value;
+      pendingCount = value == null ? 0 : 1;
+    }
+    if (pendingCount >= RESYNC) {
+      return accept(value, read, nanos, raw);
+    }
+    return new MeterValue(last, raw, why);
+  }
+
+  private String withPoint(String digits) {
+    if (decimals == 0 || decimals >= digits.length()) {
+      return digits;
+    }
+    int at = digits.length() - decimals;
+    return digits.substring(0, at) + "." + digits.substring(at);
+  }
+}
