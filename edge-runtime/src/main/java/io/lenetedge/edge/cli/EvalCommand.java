@@ -55,6 +55,13 @@ public final class EvalCommand implements Callable<Integer> {
       description = "A folder of page images and " + TRUTH + ".")
   Path pages;
 
+  @Option(names = "--meter", paramLabel = "DIR",
+      description = "A meter strip folder (frames, " + TRUTH + " with each frame's time, value"
+          + " shown and kind, and edge.properties with the reader's --digits and guards), or a"
+          + " folder of them: every good frame's value must be right, every bad frame rejected"
+          + " or no reading.")
+  Path meter;
+
   @Option(names = "--read", defaultValue = "number", paramLabel = "digit|number|auto",
       description = "With --pages: what to read (default: ${DEFAULT-VALUE}).")
   ReadMode read;
@@ -74,10 +81,12 @@ public final class EvalCommand implements Callable<Integer> {
     if (batch < 1) {
       throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
     }
-    if ((pages == null) == (images == null)) {
-      throw new IllegalArgumentException("give either --images and --labels (IDX) or --pages DIR");
+    int sets = (pages == null ? 0 : 1) + (images == null ? 0 : 1) + (meter == null ? 0 : 1);
+    if (sets != 1) {
+      throw new IllegalArgumentException("give one of --images and --labels (IDX), --pages DIR"
+          + " or --meter DIR");
     }
-    return pages != null ? evalPages() : evalIdx();
+    return pages != null ? evalPages() : meter != null ? evalMeter() : evalIdx();
   }
 
   private int evalIdx() {
@@ -122,6 +131,9 @@ public final class EvalCommand implements Callable<Integer> {
       FrameReader reader = new FrameReader(Preparations.of(read, null), m, minConfidence);
       for (JsonObject t : truth) {
         String name = t.get("image").getAsString();
+        if (!t.has("text")) {
+          throw new InputException(pages.resolve(TRUTH) + ": " + name + " has no \"text\"");
+        }
         String written = t.get("text").getAsString();
         var image = ImageFiles.read(pages.resolve(name));
         long t0 = System.nanoTime();
@@ -136,6 +148,35 @@ public final class EvalCommand implements Callable<Integer> {
     }
     out.println("pages: " + score.summary() + " on " + pages);
     out.printf(Locale.ROOT, "speed: %.2f ms per page (read %s)%n", nanos / 1e6 / truth.size(), read);
+    out.flush();
+    err.flush();
+    return 0;
+  }
+
+  private int evalMeter() {
+    List<Path> strips = new java.util.ArrayList<>();
+    if (Files.isRegularFile(meter.resolve(TRUTH))) {
+      strips.add(meter);
+    } else {
+      try (var list = Files.list(meter)) {
+        list.filter(d -> Files.isRegularFile(d.resolve(TRUTH))).sorted().forEach(strips::add);
+      } catch (IOException e) {
+        throw new InputException(meter + ": " + e.getMessage());
+      }
+    }
+    if (strips.isEmpty()) {
+      throw new InputException(meter + ": no meter strip (a folder with " + TRUTH
+          + " and edge.properties; java -jar testkit.jar meter makes them)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    MeterScore score = new MeterScore();
+    try (DigitModel m = model.open(RunCommand.BATCH, err)) {
+      for (Path strip : strips) {
+        MeterStrip.of(strip).run(m, minConfidence, score, errors ? err : null);
+      }
+    }
+    out.println("meter: " + score.summary() + " on " + meter);
     out.flush();
     err.flush();
     return 0;
@@ -156,8 +197,8 @@ public final class EvalCommand implements Callable<Integer> {
           continue;
         }
         JsonObject o = JsonParser.parseString(lines.get(i)).getAsJsonObject();
-        if (!o.has("image") || !o.has("text")) {
-          throw new InputException(file + ":" + (i + 1) + ": needs \"image\" and \"text\"");
+        if (!o.has("image")) {
+          throw new InputException(file + ":" + (i + 1) + ": needs \"image\"");
         }
         out.add(o);
       }
