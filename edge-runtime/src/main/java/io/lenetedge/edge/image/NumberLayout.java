@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Groups the ink components of a page into lines of glyphs, in reading order. Components that are
  * specks, lines, smears or clutter across the region are dropped; components at least half as high
- * as a typical one seed the glyphs and are chained into lines from left to right (each line
- * follows its own slope, so a page turned a few degrees or an uneven baseline keeps its lines);
+ * as a typical one seed the glyphs and are chained into lines from left to right, each joining the
+ * line whose recent glyphs' band holds most of it (so a page turned a few degrees or an uneven
+ * baseline keeps its lines, and the two halves of a broken 8 stay in one);
  * smaller parts join the glyph whose columns they share (a 5's loose bar, a broken 8) and are
  * dropped otherwise (a dash, a dot); glyphs sharing most of their columns are one digit (a 4 drawn
  * in two strokes). Pure: components in, glyph selections out. Not thread-safe.
@@ -17,8 +18,10 @@ import java.util.List;
 final class NumberLayout {
   /** Glyph seeds are at least this fraction of the typical component height. */
   private static final double SEED = 0.5;
-  /** A seed joins a line when its centre lies within this fraction of a digit height of it. */
-  private static final double LINE_TOLERANCE = 0.5;
+  /** A seed joins the line whose band holds most of its height, at least this fraction. */
+  private static final double LINE_OVERLAP = 0.5;
+  /** A line's band is that of its last this many glyphs. */
+  private static final int BAND = 3;
   /** Parts never make a glyph taller than this many times its line's digit height. */
   private static final double MAX_GLYPH_HEIGHT = 1.35;
   /** A part shares at least this fraction of its columns with its glyph... */
@@ -31,8 +34,6 @@ final class NumberLayout {
   private static final double CLUSTER_GAP = 0.15;
   /** Components taller than this many typical heights are not digits (two lines run together). */
   private static final double TOO_TALL = 2.2;
-  /** A page line can turn by at most this slope (about 7 degrees). */
-  private static final double MAX_SLOPE = 0.12;
 
   /** One line: its glyphs from left to right and its digit height, in downscaled pixels. */
   record Line(List<Glyph> glyphs, double digitHeight) {}
@@ -127,26 +128,27 @@ final class NumberLayout {
     final List<Glyph> glyphs = new ArrayList<>();
     double digitHeight;
 
-    double yAt(double x) {
-      int n = glyphs.size();
-      Glyph last = glyphs.get(n - 1);
-      if (n < 2 || last.centreX() - glyphs.get(0).centreX() < digitHeight) {
-        return last.centreY();
+    /**
+     * How much of {@code g}'s height lies within the band of the line's last {@link #BAND}
+     * glyphs: the band follows a line that climbs or falls (a turned page, an uneven baseline).
+     */
+    double overlap(Glyph g) {
+      int top = Integer.MAX_VALUE;
+      int bottom = Integer.MIN_VALUE;
+      for (int i = Math.max(0, glyphs.size() - BAND); i < glyphs.size(); i++) {
+        top = Math.min(top, glyphs.get(i).top);
+        bottom = Math.max(bottom, glyphs.get(i).bottom);
       }
-      double mx = 0;
-      double my = 0;
+      int shared = Math.min(bottom, g.bottom) - Math.max(top, g.top) + 1;
+      return Math.max(0, shared) / (double) g.height();
+    }
+
+    double centreY() {
+      double sum = 0;
       for (Glyph g : glyphs) {
-        mx += g.centreX() / n;
-        my += g.centreY() / n;
+        sum += g.centreY();
       }
-      double sxy = 0;
-      double sxx = 0;
-      for (Glyph g : glyphs) {
-        sxy += (g.centreX() - mx) * (g.centreY() - my);
-        sxx += (g.centreX() - mx) * (g.centreX() - mx);
-      }
-      double slope = Math.clamp(sxx == 0 ? 0 : sxy / sxx, -MAX_SLOPE, MAX_SLOPE);
-      return my + slope * (x - mx);
+      return sum / glyphs.size();
     }
 
     void add(Glyph g) {
@@ -195,9 +197,9 @@ final class NumberLayout {
     }
     List<Chain> chains = chain(seeds);
     attachParts(parts, chains);
+    chains = chain(mergeStacked(chains));
     List<Line> lines = new ArrayList<>();
-    double middle = m.width / 2.0;
-    chains.sort(Comparator.comparingDouble(ch -> ch.yAt(middle)));
+    chains.sort(Comparator.comparingDouble(Chain::centreY));
     for (Chain ch : chains) {
       lines.add(new Line(mergeOverlapping(ch), ch.digitHeight));
     }
@@ -285,12 +287,12 @@ final class NumberLayout {
     List<Chain> chains = new ArrayList<>();
     for (Glyph g : seeds) {
       Chain best = null;
-      double bestOff = Double.MAX_VALUE;
+      double bestOverlap = LINE_OVERLAP;
       for (Chain ch : chains) {
-        double off = Math.abs(g.centreY() - ch.yAt(g.centreX()));
-        if (off <= LINE_TOLERANCE * Math.max(ch.digitHeight, g.height()) && off < bestOff) {
+        double overlap = ch.overlap(g);
+        if (overlap >= bestOverlap) {
           best = ch;
-          bestOff = off;
+          bestOverlap = overlap;
         }
       }
       if (best == null) {
@@ -326,6 +328,54 @@ final class NumberLayout {
         best.absorb(part);
       }
     }
+  }
+
+  /**
+   * Every glyph, those stacked on each other that share most of their columns and together are no
+   * taller than a digit made one: the pieces of a digit broken across its waist, which may have
+   * been chained into lines of their own. A digit is as high as the page's typical line, or as
+   * the tallest glyph of either piece's line (up to twice that), for pages where broken pieces
+   * are most of the glyphs.
+   */
+  private static List<Glyph> mergeStacked(List<Chain> chains) {
+    List<Glyph> all = new ArrayList<>();
+    List<Double> heights = new ArrayList<>();
+    java.util.Map<Glyph, Integer> tallest = new java.util.IdentityHashMap<>();
+    for (Chain ch : chains) {
+      all.addAll(ch.glyphs);
+      int top = ch.glyphs.stream().mapToInt(Glyph::height).max().orElse(0);
+      ch.glyphs.forEach(g -> {
+        heights.add(ch.digitHeight);
+        tallest.put(g, top);
+      });
+    }
+    if (all.isEmpty()) {
+      return all;
+    }
+    heights.sort(null);
+    double h = heights.get(heights.size() / 2);
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      for (int i = 0; i < all.size() && !merged; i++) {
+        for (int j = i + 1; j < all.size() && !merged; j++) {
+          Glyph a = all.get(i);
+          Glyph b = all.get(j);
+          int overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) + 1;
+          int gap = Math.max(b.top - a.bottom, a.top - b.bottom) - 1;
+          int height = Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top) + 1;
+          double digit = Math.max(h, Math.min(2 * h, Math.max(tallest.get(a), tallest.get(b))));
+          if (overlap >= SAME_DIGIT_OVERLAP * Math.min(a.width(), b.width())
+              && gap <= PART_GAP * h && height <= MAX_GLYPH_HEIGHT * digit) {
+            a.absorb(b);
+            tallest.put(a, Math.max(tallest.get(a), tallest.get(b)));
+            all.remove(j);
+            merged = true;
+          }
+        }
+      }
+    }
+    return all;
   }
 
   /** The chain's glyphs left to right, those sharing most of their columns made one. */

@@ -18,6 +18,11 @@ public final class CandidateReader {
    * the usual spacing between the digits of a number.
    */
   public static final double SPACE = 1.0;
+  /**
+   * A glyph lower than this fraction of its line's digit height, and not flat like a wide digit,
+   * is no sure digit (a lower-case letter, a symbol): it reads as {@code ?}.
+   */
+  public static final double SHORT = 0.6;
 
   private CandidateReader() {}
 
@@ -54,7 +59,9 @@ public final class CandidateReader {
           MnistStyle.Prepared p = best.digits().get(i);
           boolean space = previous != null
               && p.x() - (previous.x() + previous.width()) >= SPACE * line.digitHeight();
-          digits.add(digit(probabilities[bestStart + i], p, space, minConfidence));
+          boolean shortGlyph = Double.isFinite(line.digitHeight())
+              && p.height() < SHORT * line.digitHeight() && p.width() < 1.3 * p.height();
+          digits.add(digit(probabilities[bestStart + i], p, space, shortGlyph ? 2f : minConfidence));
           previous = p;
         }
       }

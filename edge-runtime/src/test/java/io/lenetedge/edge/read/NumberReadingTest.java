@@ -1,0 +1,224 @@
+package io.lenetedge.edge.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lenetedge.common.LabeledImages;
+import io.lenetedge.common.MnistFolder;
+import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.ExecutionProvider;
+import io.lenetedge.edge.model.ModelFile;
+import io.lenetedge.edge.model.ModelOverrides;
+import io.lenetedge.testkit.PageBuilder;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --read number} on pages built case by case from MNIST test digits: each step of finding,
+ * merging, cutting and grouping digits, and what must not become a digit.
+ */
+class NumberReadingTest {
+  static final int W = 640;
+  static final int H = 480;
+  static LabeledImages test;
+  static DigitModel model;
+  static FrameReader reader;
+
+  @BeforeAll
+  static void open() {
+    test = MnistFolder.load(Path.of(System.getProperty("mnist.dir", "../data/mnist")), s -> { }).test();
+    model = DigitModel.open(ModelFile.load(null), ExecutionProvider.CPU, 1, ModelOverrides.NONE, 32,
+        s -> { });
+    reader = new FrameReader(Preparations.number(null), model, 0.6f);
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  /**
+   * The {@code k}-th test digit with this label that the model reads surely on its own, so that a
+   * case tests the reading, not the model.
+   */
+  static int clean(int label, int k) {
+    int found = 0;
+    for (int nth = 0; ; nth++) {
+      int i = PageBuilder.indexOf(test, label, nth);
+      float[] x = new float[784];
+      test.images().copyScaled(i, x, 0);
+      var s = model.classify(x);
+      if (s.best() == label && s.confidence() > 0.999f && found++ == k) {
+        return i;
+      }
+    }
+  }
+
+  static String read(Consumer<PageBuilder> draw) {
+    return read(draw, 0);
+  }
+
+  static String read(Consumer<PageBuilder> draw, double angle) {
+    PageBuilder b = new PageBuilder(test, W, H).look(angle, 0.7, 3, 0.85f);
+    draw.accept(b);
+    return reader.read(new GrayImage(W, H, b.photograph(11))).text();
+  }
+
+  /** Writes {@code digits} from {@code left} on the line centred at {@code y}, {@code gap} apart. */
+  static double line(PageBuilder b, String digits, double left, double y, double height, double gap) {
+    double x = left;
+    for (int k = 0; k < digits.length(); k++) {
+      char c = digits.charAt(k);
+      if (c == ' ') {
+        x += 1.4 * height;
+        continue;
+      }
+      x = b.digit(clean(c - '0', k), x, y, height) + gap;
+    }
+    return x;
+  }
+
+  @Test
+  void aLineIsReadLeftToRightAndAWideGapIsASpace() {
+    assertEquals("305 17", read(b -> line(b, "305 17", 120, 240, 56, 14)));
+  }
+
+  @Test
+  void touchingPairsAreCut() {
+    assertEquals("4702", read(b -> line(b, "4702", 150, 240, 60, -3)));
+  }
+
+  @Test
+  void aTouchingTripleIsCutIntoThree() {
+    assertEquals("258", read(b -> line(b, "258", 200, 240, 64, -4)));
+  }
+
+  @Test
+  void aFiveWithItsLooseTopBarIsOneDigit() {
+    String text = read(b -> {
+      double h = 80;
+      double x0 = 260;
+      double y0 = 200;
+      b.stroke(x0 + 0.3 * h, y0, x0 + 0.75 * h, y0, 0.11 * h, 1);
+      b.stroke(x0 + 0.2 * h, y0 + 0.14 * h, x0 + 0.15 * h, y0 + 0.45 * h, 0.11 * h, 1);
+      double[][] bowl = {{0.15, 0.45}, {0.45, 0.38}, {0.68, 0.5}, {0.72, 0.75}, {0.5, 0.95},
+          {0.25, 1.0}, {0.05, 0.9}};
+      for (int i = 0; i + 1 < bowl.length; i++) {
+        b.stroke(x0 + bowl[i][0] * h, y0 + bowl[i][1] * h, x0 + bowl[i + 1][0] * h,
+            y0 + bowl[i + 1][1] * h, 0.11 * h, 1);
+      }
+      b.digit(clean(3, 0), 160, y0 + h / 2, h);
+    });
+    assertEquals("35", text);
+  }
+
+  @Test
+  void anEightBrokenAtItsWaistIsOneDigit() {
+    String text = read(b -> {
+      double right = b.digit(clean(1, 0), 200, 240, 70);
+      int eight = clean(8, 1);
+      double end = b.digit(eight, right + 20, 240, 70);
+      b.erase((int) right + 18, 238, (int) end + 4, 241);
+    });
+    assertEquals("18", text);
+  }
+
+  @Test
+  void twoCloseLinesStayTwoLines() {
+    assertEquals("2741\n5093", read(b -> {
+      line(b, "2741", 200, 200, 50, 10);
+      line(b, "5093", 200, 200 + 1.25 * 50, 50, 10);
+    }));
+  }
+
+  @Test
+  void aPageTurnedAFewDegreesKeepsItsLines() {
+    String text = read(b -> {
+      line(b, "614970", 120, 190, 48, 8);
+      line(b, "38125", 120, 270, 48, 8);
+    }, 3.5);
+    assertEquals("614970\n38125", text);
+  }
+
+  @Test
+  void aDashBetweenDigitsIsNoDigit() {
+    String text = read(b -> {
+      double x = line(b, "12", 150, 240, 60, 10);
+      b.stroke(x + 10, 240, x + 40, 240, 6, 1);
+      line(b, "34", x + 60, 240, 60, 10);
+    });
+    assertEquals("1234", text.replace(" ", ""), text);
+  }
+
+  @Test
+  void aLowerCaseLetterBetweenDigitsIsNoSureDigit() {
+    String text = read(b -> {
+      double x = line(b, "12", 150, 240, 60, 10);
+      double s = 26;
+      b.stroke(x + 10, 240 + 30 - s, x + 10 + s, 240 + 30, 6, 1);
+      b.stroke(x + 10, 240 + 30, x + 10 + s, 240 + 30 - s, 6, 1);
+      line(b, "34", x + 20 + s + 10, 240, 60, 10);
+    });
+    assertEquals("1234", text.replace(" ", "").replace("?", ""), text);
+  }
+
+  @Test
+  void aRuledLineUnderTheDigitsIsNotPartOfThem() {
+    String text = read(b -> {
+      line(b, "4071", 200, 240, 60, 12);
+      b.stroke(40, 270, 600, 270, 3, 1);
+    });
+    assertEquals("4071", text);
+  }
+
+  @Test
+  void anEmptyPageReadsNothing() {
+    assertEquals("", read(b -> { }));
+  }
+
+  @Test
+  void specksAndAShortScratchReadNothing() {
+    String text = read(b -> {
+      java.util.Random r = new java.util.Random(3);
+      for (int i = 0; i < 40; i++) {
+        double x = 20 + r.nextInt(600);
+        double y = 20 + r.nextInt(440);
+        b.stroke(x, y, x + 1, y, 2.5, 1);
+      }
+      b.stroke(100, 400, 130, 396, 2, 1);
+    });
+    assertEquals("", text);
+  }
+
+  @Test
+  void lightDigitsOnDarkPaperReadTheSame() {
+    PageBuilder b = new PageBuilder(test, W, H).look(0, 0.7, 3, 0.85f);
+    line(b, "9620", 180, 240, 60, 10);
+    byte[] px = b.photograph(5);
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (byte) (255 - (px[i] & 0xFF));
+    }
+    assertEquals("9620", reader.read(new GrayImage(W, H, px)).text());
+  }
+
+  @Test
+  void theModelIsCalledOncePerPageWithEveryCandidate() {
+    int[] calls = {0};
+    int[] inputs = {0};
+    FrameReader counting = new FrameReader(Preparations.number(null), in -> {
+      calls[0]++;
+      inputs[0] += in.size();
+      return model.classify(in);
+    }, 0.6f);
+    PageBuilder b = new PageBuilder(test, W, H);
+    line(b, "4702 18", 100, 240, 60, -3);
+    String text = counting.read(new GrayImage(W, H, b.photograph(2))).text();
+    assertEquals(1, calls[0], "one batched call");
+    assertTrue(inputs[0] >= 6, "every digit and every way to cut the touching ones: " + inputs[0]);
+    assertEquals("4702 18", text);
+  }
+}
