@@ -66,7 +66,7 @@ public final class MeterStrips {
       out.add(new Frame(render(windows, glyph, shown, kind, lightOnDark, rng), f * frameMillis,
           shown, kind));
     }
-    return new Strip(WIDTH, HEIGHT, windows, maxRate, out);
+    return new Strip(WIDTH, HEIGHT, windows, maxRate, glyph.clone(), out);
   }
 
   private int pick(int digit, SplittableRandom rng) {
@@ -143,10 +143,11 @@ public final class MeterStrips {
    * @param height frame height
    * @param windows each digit window {x, y, w, h}, most significant first
    * @param maxRatePerMinute the most the value rises per minute
+   * @param glyphs the index of the MNIST test digit written for each digit value 0-9
    * @param frames the frames in order
    */
   public record Strip(int width, int height, List<int[]> windows, double maxRatePerMinute,
-      List<Frame> frames) {
+      int[] glyphs, List<Frame> frames) {
     /** The windows as {@code --digits} takes them. */
     public String digitsSpec() {
       StringBuilder sb = new StringBuilder();

@@ -9,6 +9,12 @@ import java.util.TreeMap;
  */
 final class MeterScore {
   private final Map<String, int[]> byKind = new TreeMap<>();
+  private int unconfirmed;
+
+  /** A good frame before the strip's first value was confirmed: no value yet, none wrong. */
+  void unconfirmed() {
+    unconfirmed++;
+  }
 
   void add(String kind, boolean right) {
     int[] c = byKind.computeIfAbsent(kind, k -> new int[2]);
@@ -37,7 +43,8 @@ final class MeterScore {
     int[] good = of("good");
     int[] bad = bad();
     StringBuilder sb = new StringBuilder();
-    sb.append(good[0]).append(" of ").append(good[1]).append(" good frames' values right; ")
+    sb.append(good[0]).append(" of ").append(good[1]).append(" good frames' values right (")
+        .append(unconfirmed).append(" more before the first value was confirmed); ")
         .append(bad[0]).append(" of ").append(bad[1]).append(" bad frames rejected or no reading");
     StringBuilder kinds = new StringBuilder();
     byKind.forEach((k, c) -> {

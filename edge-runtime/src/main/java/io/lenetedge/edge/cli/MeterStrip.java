@@ -68,6 +68,10 @@ record MeterStrip(Path dir, List<JsonObject> truth, String digits, int decimals,
           ? v.value() != null && v.value().compareTo(shown) == 0
           : v.status() != io.lenetedge.edge.run.ReadingStatus.OK
               && (lastGood == null ? v.value() == null : lastGood.equals(v.value()));
+      if (good && v.status() == io.lenetedge.edge.run.ReadingStatus.UNCONFIRMED) {
+        score.unconfirmed();
+        continue;
+      }
       score.add(kind, right);
       if (good) {
         lastGood = v.value();

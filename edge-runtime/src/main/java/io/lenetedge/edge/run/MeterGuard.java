@@ -11,12 +11,13 @@ import java.util.List;
  * rejected; so is a value lower than the last good one ({@code monotonic}) or one that moved
  * faster than {@code maxRatePerMinute} since it. A rejected read never replaces the last good
  * value, and the next plausible read is taken again: the guards compare with the last good value,
- * not the last read. A meter that really jumped (it was replaced, or the first value was a
- * misread) is followed once {@value #RESYNC} frames in a row read the same rejected value. Pure;
- * not thread-safe.
+ * not the last read. With a guard on, a value is only taken without a last good value to compare
+ * with (the first, or after a meter really jumped: it was replaced, or the last good value was a
+ * misread) once {@value #RESYNC} reads in a row agree with each other under the same guards; until
+ * then the first value is {@code unconfirmed}. Pure; not thread-safe.
  */
 public final class MeterGuard {
-  /** This many frames in a row reading the same rejected value make it the value. */
+  /** This many reads in a row that agree under the guards confirm a value the guards refused. */
   public static final int RESYNC = 3;
 
   private final int decimals;
@@ -26,8 +27,9 @@ public final class MeterGuard {
   private BigDecimal last;
   private char[] lastDigits;
   private long lastNanos;
-  private BigDecimal pending;
-  private int pendingCount;
+  private BigDecimal chainValue;
+  private long chainNanos;
+  private int chainLength;
 
   /**
    * @param decimals how many of the last windows are behind the decimal point
@@ -68,7 +70,7 @@ public final class MeterGuard {
       return new MeterValue(last, raw, ReadingStatus.NO_READING);
     }
     if (unknown > maxUnknown || unknown > 0 && (lastDigits == null || lastDigits.length != read.length)) {
-      return reject(ReadingStatus.UNKNOWN_DIGITS, raw, null, read, nanos);
+      return new MeterValue(last, raw, ReadingStatus.UNKNOWN_DIGITS);
     }
     for (int i = 0; i < read.length; i++) {
       if (read[i] == Reading.UNSURE) {
@@ -76,23 +78,42 @@ public final class MeterGuard {
       }
     }
     BigDecimal value = new BigDecimal(new String(read)).movePointLeft(decimals);
-    if (last != null) {
-      if (monotonic && value.compareTo(last) < 0) {
-        return reject(ReadingStatus.MONOTONIC, raw, value, read, nanos);
-      }
-      double minutes = (nanos - lastNanos) / 60e9;
-      if (maxRatePerMinute != null
-          && value.subtract(last).abs().doubleValue() > maxRatePerMinute * minutes) {
-        return reject(ReadingStatus.RATE, raw, value, read, nanos);
-      }
+    ReadingStatus why = last == null ? (guarded() ? ReadingStatus.UNCONFIRMED : ReadingStatus.OK)
+        : refusal(last, lastNanos, value, nanos);
+    if (why == ReadingStatus.OK) {
+      return accept(value, read, nanos, raw);
     }
-    return accept(value, read, nanos, raw);
+    boolean agrees = chainLength > 0 && refusal(chainValue, chainNanos, value, nanos) == ReadingStatus.OK;
+    chainLength = agrees ? chainLength + 1 : 1;
+    chainValue = value;
+    chainNanos = nanos;
+    if (chainLength >= RESYNC) {
+      return accept(value, read, nanos, raw);
+    }
+    return new MeterValue(last, raw, why);
   }
 
-  /** Forgets the pending resynchronisation (a trigger press starts afresh); keeps the value. */
+  /** Forgets reads waiting for confirmation (a trigger press starts afresh); keeps the value. */
   public void reset() {
-    pending = null;
-    pendingCount = 0;
+    chainLength = 0;
+    chainValue = null;
+  }
+
+  private boolean guarded() {
+    return monotonic || maxRatePerMinute != null;
+  }
+
+  /** Why {@code value} at {@code nanos} cannot follow {@code before} at {@code then}; OK if it can. */
+  private ReadingStatus refusal(BigDecimal before, long then, BigDecimal value, long nanos) {
+    if (monotonic && value.compareTo(before) < 0) {
+      return ReadingStatus.MONOTONIC;
+    }
+    double minutes = (nanos - then) / 60e9;
+    if (maxRatePerMinute != null
+        && value.subtract(before).abs().doubleValue() > maxRatePerMinute * minutes) {
+      return ReadingStatus.RATE;
+    }
+    return ReadingStatus.OK;
   }
 
   private MeterValue accept(BigDecimal value, char[] digits, long nanos, String raw) {
@@ -101,20 +122,6 @@ public final class MeterGuard {
     lastNanos = nanos;
     reset();
     return new MeterValue(value, raw, ReadingStatus.OK);
-  }
-
-  private MeterValue reject(ReadingStatus why, String raw, BigDecimal value, char[] read,
-      long nanos) {
-    if (value != null && value.equals(pending)) {
-      pendingCount++;
-    } else {
-      pending = value;
-      pendingCount = value == null ? 0 : 1;
-    }
-    if (pendingCount >= RESYNC) {
-      return accept(value, read, nanos, raw);
-    }
-    return new MeterValue(last, raw, why);
   }
 
   private String withPoint(String digits) {

@@ -2,9 +2,12 @@ package io.lenetedge.edge.run;
 
 import java.util.Locale;
 
-/** What became of a frame's reading: taken, nothing read, or a meter read a guard rejected. */
+/**
+ * What became of a frame's reading: taken, nothing read, or a meter read a guard rejected
+ * ({@code unconfirmed}: a guarded meter's first value, until enough frames agree on it).
+ */
 public enum ReadingStatus {
-  OK, MONOTONIC, RATE, UNKNOWN_DIGITS, NO_READING;
+  OK, MONOTONIC, RATE, UNKNOWN_DIGITS, UNCONFIRMED, NO_READING;
 
   /** As written in JSON lines: {@code ok}, {@code no reading}, {@code rejected: monotonic}, ... */
   @Override

@@ -281,6 +281,29 @@ class LiveServerTest {
   }
 
   @Test
+  void predictReadsANumberWhenAsked() throws Exception {
+    BufferedImage page;
+    try (DemoSource demo = DemoSource.open()) {
+      Frame f = demo.next();
+      while (f.index() < DemoSource.DIGIT_FRAMES) {
+        f = demo.next();
+      }
+      page = gray(f);
+    }
+    HttpResponse<String> r = post("/predict?read=number", png(page));
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject o = JsonParser.parseString(r.body()).getAsJsonObject();
+    assertEquals(DemoSource.NUMBERS.get(0), o.get("text").getAsString(), r.body());
+    assertEquals(4, o.getAsJsonArray("lines").get(0).getAsJsonObject().getAsJsonArray("digits").size());
+    HttpResponse<String> asDigit = post("/predict", png(page));
+    assertTrue(JsonParser.parseString(asDigit.body()).getAsJsonObject().has("probabilities"),
+        "without read= a request reads one digit, as before: " + asDigit.body());
+    HttpResponse<String> bad = post("/predict?read=sideways", png(page));
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("expected one of [digit, number, auto]"), bad.body());
+  }
+
+  @Test
   void predictRejectsGarbageWithAMessage() throws Exception {
     HttpResponse<String> r = post("/predict", "hello, not an image".getBytes(StandardCharsets.UTF_8));
     assertEquals(400, r.statusCode());

@@ -38,6 +38,28 @@ class MetricsTest {
   }
 
   @Test
+  void readingsAreCountedByStatus() {
+    Metrics m = new Metrics(() -> 0);
+    java.util.function.BiConsumer<io.lenetedge.edge.run.ReadingStatus, Integer> feed = (status, n) -> {
+      for (int i = 0; i < n; i++) {
+        var v = new io.lenetedge.edge.run.MeterValue(java.math.BigDecimal.ONE, "1", status);
+        m.onFrame(null, new FrameResult(i, Reading.NONE, Decision.meter(v, 1f), 0, 0, 0, 0));
+      }
+    };
+    feed.accept(io.lenetedge.edge.run.ReadingStatus.OK, 3);
+    feed.accept(io.lenetedge.edge.run.ReadingStatus.MONOTONIC, 2);
+    feed.accept(io.lenetedge.edge.run.ReadingStatus.NO_READING, 1);
+    m.onFrame(null, new FrameResult(9, Reading.NONE, Decision.text("42", 0.9f), 0, 0, 0, 0));
+    var samples = parse(m.text());
+    assertEquals(4, samples.get("lenet_edge_readings_total{status=\"ok\"}"));
+    assertEquals(2, samples.get("lenet_edge_readings_total{status=\"rejected_monotonic\"}"));
+    assertEquals(0, samples.get("lenet_edge_readings_total{status=\"rejected_rate\"}"));
+    assertEquals(0, samples.get("lenet_edge_readings_total{status=\"rejected_unknown_digits\"}"));
+    assertEquals(1, samples.get("lenet_edge_readings_total{status=\"no_reading\"}"));
+    assertEquals(3, samples.get("lenet_edge_no_digit_frames_total"), "rejected and empty reads name nothing");
+  }
+
+  @Test
   void countsFramesDecisionsNoDigitFramesRestartsAndErrors() {
     AtomicInteger restarts = new AtomicInteger();
     Metrics metrics = new Metrics(restarts::get);

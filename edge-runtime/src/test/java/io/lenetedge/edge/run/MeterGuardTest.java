@@ -27,18 +27,39 @@ class MeterGuardTest {
     return new Reading(List.of(new Reading.Line(list)));
   }
 
+  /** Feeds {@code digits} until the guard takes it as its first value. */
+  static void confirm(MeterGuard g, String digits, long nanos) {
+    for (int i = 0; i < MeterGuard.RESYNC; i++) {
+      g.add(windows(digits), nanos);
+    }
+    assertEquals(ReadingStatus.OK, g.add(windows(digits), nanos).status());
+  }
+
   @Test
-  void aGoodReadBecomesTheValueWithItsDecimalPoint() {
-    MeterValue v = new MeterGuard(2, true, null, 0).add(windows("012345"), 0);
+  void withoutGuardsAGoodReadIsTheValueWithItsDecimalPoint() {
+    MeterValue v = new MeterGuard(2, false, null, 0).add(windows("012345"), 0);
     assertEquals(ReadingStatus.OK, v.status());
     assertEquals(new BigDecimal("123.45"), v.value());
     assertEquals("0123.45", v.raw());
   }
 
   @Test
+  void withGuardsTheFirstValueWaitsForReadsThatAgree() {
+    MeterGuard g = new MeterGuard(0, true, 10.0, 0);
+    MeterValue misread = g.add(windows("16876433"), 0);
+    assertEquals(ReadingStatus.UNCONFIRMED, misread.status());
+    assertNull(misread.value(), "a first read is not trusted on its own");
+    assertEquals(ReadingStatus.UNCONFIRMED, g.add(windows("06870433"), MINUTE).status());
+    assertEquals(ReadingStatus.UNCONFIRMED, g.add(windows("06870435"), 2 * MINUTE).status());
+    MeterValue v = g.add(windows("06870436"), 3 * MINUTE);
+    assertEquals(ReadingStatus.OK, v.status(), "three reads in a row that agree under the guards");
+    assertEquals(new BigDecimal("6870436"), v.value());
+  }
+
+  @Test
   void aLowerValueIsRejectedAndNeverReplacesTheLastGoodOne() {
     MeterGuard g = new MeterGuard(0, true, null, 0);
-    g.add(windows("00500"), 0);
+    confirm(g, "00500", 0);
     MeterValue low = g.add(windows("00499"), MINUTE);
     assertEquals(ReadingStatus.MONOTONIC, low.status());
     assertEquals(new BigDecimal("500"), low.value());
@@ -51,7 +72,7 @@ class MeterGuardTest {
   @Test
   void aJumpFasterThanTheRateIsRejectedAndTheAllowanceGrowsWithTime() {
     MeterGuard g = new MeterGuard(0, false, 10.0, 0);
-    g.add(windows("1000"), 0);
+    confirm(g, "1000", 0);
     assertEquals(ReadingStatus.RATE, g.add(windows("1900"), MINUTE).status());
     assertEquals(ReadingStatus.RATE, g.add(windows("0100"), MINUTE).status(), "down as well as up");
     assertEquals(ReadingStatus.OK, g.add(windows("1009"), MINUTE).status());
@@ -61,13 +82,13 @@ class MeterGuardTest {
   @Test
   void unsureDigitsAreRejectedOrTakenFromTheLastGoodValueUpToTheLimit() {
     MeterGuard strict = new MeterGuard(0, true, null, 0);
-    strict.add(windows("4321"), 0);
+    confirm(strict, "4321", 0);
     assertEquals(ReadingStatus.UNKNOWN_DIGITS, strict.add(windows("43?2"), 1).status());
 
     MeterGuard lenient = new MeterGuard(0, true, null, 1);
     assertEquals(ReadingStatus.UNKNOWN_DIGITS, lenient.add(windows("43?1"), 0).status(),
         "no last value to fill from");
-    lenient.add(windows("4321"), 1);
+    confirm(lenient, "4321", 1);
     MeterValue filled = lenient.add(windows("43?5"), 2);
     assertEquals(ReadingStatus.OK, filled.status());
     assertEquals(new BigDecimal("4325"), filled.value());
@@ -81,14 +102,14 @@ class MeterGuardTest {
     MeterValue dark = g.add(windows("____"), 0);
     assertEquals(ReadingStatus.NO_READING, dark.status());
     assertNull(dark.value());
-    g.add(windows("1234"), 1);
+    confirm(g, "1234", 1);
     assertEquals(new BigDecimal("1234"), g.add(windows("____"), 2).value());
   }
 
   @Test
-  void theSameRejectedValueInThreeFramesInARowIsFollowed() {
+  void threeRejectedReadsInARowThatAgreeAreFollowed() {
     MeterGuard g = new MeterGuard(0, true, null, 0);
-    g.add(windows("9000"), 0);
+    confirm(g, "9000", 0);
     for (int i = 1; i < MeterGuard.RESYNC; i++) {
       assertEquals(ReadingStatus.MONOTONIC, g.add(windows("1000"), i).status());
     }
@@ -100,7 +121,7 @@ class MeterGuardTest {
   @Test
   void differentRejectedValuesDoNotAddUpToAResync() {
     MeterGuard g = new MeterGuard(0, true, null, 0);
-    g.add(windows("9000"), 0);
+    confirm(g, "9000", 0);
     for (int i = 1; i <= 6; i++) {
       assertEquals(ReadingStatus.MONOTONIC, g.add(windows("100" + (i % 2)), i).status());
     }
