@@ -133,8 +133,14 @@ public final class PagePreparer {
       crop.fit().ifPresent(p -> ways.add(new Candidates.Alternative(List.of(p),
           shapePrior(p.width() / digitHeight), 0)));
     }
+    float[] columns = crop.columnProfile();
+    if (aspect >= NARROW_PAIR) {
+      for (int gap : emptyColumns(columns)) {
+        split(box[0], box[0] + box[2], new int[] {gap}, columns, digitHeight).ifPresent(ways::add);
+      }
+    }
     if (aspect >= NARROW_PAIR && aspect < WIDE) {
-      float[] profile = smooth(crop.columnProfile());
+      float[] profile = smooth(columns);
       for (int[] cuts : cutSets(profile, 2, digitHeight)) {
         if (neck(profile, 0, cuts[0], profile.length) < MAX_NARROW_NECK) {
           split(box[0], box[0] + box[2], cuts, profile, digitHeight).ifPresent(ways::add);
@@ -142,7 +148,7 @@ public final class PagePreparer {
       }
     }
     if (aspect >= WIDE) {
-      float[] profile = smooth(crop.columnProfile());
+      float[] profile = smooth(columns);
       double k0 = aspect / MEAN_WIDTH;
       int lo = Math.max(2, (int) Math.floor(k0));
       int hi = Math.min(MAX_DIGITS_PER_GLYPH, Math.max(lo, (int) Math.ceil(k0)));
@@ -264,6 +270,32 @@ public final class PagePreparer {
       }
     }
     return picked;
+  }
+
+  /**
+   * The middle column of each run of columns without ink inside the glyph: two digits that the
+   * coarser ink map joined but that do not touch at full resolution.
+   */
+  static List<Integer> emptyColumns(float[] p) {
+    List<Integer> cuts = new ArrayList<>();
+    int x = 0;
+    while (x < p.length && p[x] == 0) {
+      x++;
+    }
+    while (x < p.length) {
+      if (p[x] != 0) {
+        x++;
+        continue;
+      }
+      int from = x;
+      while (x < p.length && p[x] == 0) {
+        x++;
+      }
+      if (x < p.length) {
+        cuts.add((from + x) / 2);
+      }
+    }
+    return cuts;
   }
 
   /** A 3-tap box filter, so that one thin column between two strokes does not decide a cut. */
