@@ -1,9 +1,9 @@
 package io.lenetedge.benchmarks;
 
-import io.lenetedge.edge.image.FramePreparer;
-import io.lenetedge.edge.image.GrayImage;
-import io.lenetedge.edge.image.MnistStyle;
-import io.lenetedge.edge.image.MnistStyle.Prepared;
+import io.lenetedge.image.FramePreparer;
+import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.MnistStyle;
+import io.lenetedge.image.MnistStyle.Prepared;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,8 +1,8 @@
 package io.lenetedge.benchmarks;
 
 import io.lenetedge.common.ModelContract;
-import io.lenetedge.edge.image.FramePreparer;
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.FramePreparer;
+import io.lenetedge.image.GrayImage;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,6 +1,6 @@
 package io.lenetedge.benchmarks;
 
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.GrayImage;
 import io.lenetedge.edge.read.DigitClassifier;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,6 +2,8 @@ package io.lenetedge.testkit;
 
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistFolder;
+import io.lenetedge.image.FontCatalog;
+import io.lenetedge.image.GrayImage;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -22,11 +24,17 @@ import javax.imageio.ImageIO;
  * <pre>
  * java -jar testkit.jar pages --mnist data/mnist --count 250 --seed 7 --out target/pages
  * java -jar testkit.jar meter --mnist data/mnist --strips 4 --frames 60 --seed 7 --out target/meter
+ * java -jar testkit.jar scaled --mnist data/mnist --count 300 --seed 7 --out target/scaled
+ * java -jar testkit.jar fonts --fonts data/fonts --role handwriting-held-out --per-digit 40 --out DIR
+ * java -jar testkit.jar optdigits --file data/optdigits/digits.csv.gz --out target/optdigits
  * </pre>
  *
  * A page set is PNG files and {@code truth.jsonl} ({@code {"image":"page-0001.png","text":"..."}}
  * per line); a meter set is one folder per strip with its frames, {@code truth.jsonl} (image, time,
- * value shown, kind of frame) and the strip's reader options in {@code edge.properties}.
+ * value shown, kind of frame) and the strip's reader options in {@code edge.properties}. Digit sets
+ * ({@code eval --images}) are sub-folders 0 to 9 of pictures; {@code scaled} writes one such set
+ * per scale (1 to 10), filter (bilinear, bicubic), polarity and focus, named like
+ * {@code x4-bicubic-dark-sharp}.
  */
 public final class WriteSet {
   private WriteSet() {}
@@ -42,15 +50,40 @@ public final class WriteSet {
   }
 
   static int run(String[] args) {
-    if (args.length == 0 || !(args[0].equals("pages") || args[0].equals("meter"))) {
-      throw new IllegalArgumentException("usage: pages|meter --mnist DIR --seed N --out DIR"
-          + " [--count N] [--strips N --frames N]");
+    List<String> verbs = List.of("pages", "meter", "scaled", "fonts", "optdigits");
+    if (args.length == 0 || !verbs.contains(args[0])) {
+      throw new IllegalArgumentException("usage: " + String.join("|", verbs) + " --out DIR [--seed N]"
+          + " [--mnist DIR] [--count N] [--strips N --frames N] [--fonts DIR --role ROLE --per-digit N]"
+          + " [--file digits.csv.gz]");
     }
     Map<String, String> o = options(args);
-    LabeledImages test = MnistFolder.load(Path.of(o.getOrDefault("mnist", "data/mnist")),
-        System.err::println).test();
     long seed = Long.parseLong(o.getOrDefault("seed", "1"));
     Path out = Path.of(required(o, "out"));
+    if (args[0].equals("fonts")) {
+      FontCatalog.Role role = FontCatalog.Role.valueOf(required(o, "role").toUpperCase(Locale.ROOT)
+          .replace('-', '_'));
+      int perDigit = Integer.parseInt(o.getOrDefault("per-digit", "40"));
+      int n = writeFonts(Path.of(o.getOrDefault("fonts", "data/fonts")), role, perDigit, seed, out);
+      System.err.printf(Locale.ROOT, "wrote %d pictures of %s fonts (seed %d) to %s%n", n, role, seed, out);
+      return 0;
+    }
+    if (args[0].equals("optdigits")) {
+      List<int[]> rows = DigitSets.optdigits(Path.of(o.getOrDefault("file", "data/optdigits/digits.csv.gz")));
+      for (int i = 0; i < rows.size(); i++) {
+        writeGray(DigitSets.optdigit(rows.get(i)), out.resolve(rows.get(i)[64] + "/" + String.format(Locale.ROOT, "%04d.png", i)));
+      }
+      System.err.printf(Locale.ROOT, "wrote %d optdigits pictures to %s%n", rows.size(), out);
+      return 0;
+    }
+    LabeledImages test = MnistFolder.load(Path.of(o.getOrDefault("mnist", "data/mnist")),
+        System.err::println).test();
+    if (args[0].equals("scaled")) {
+      int count = Integer.parseInt(o.getOrDefault("count", "300"));
+      int sets = writeScaled(test, count, seed, out);
+      System.err.printf(Locale.ROOT, "wrote %d sets of %d scaled MNIST test digits (seed %d) to %s%n",
+          sets, count, seed, out);
+      return 0;
+    }
     if (args[0].equals("pages")) {
       int count = Integer.parseInt(o.getOrDefault("count", "250"));
       writePages(new NumberPages(test, seed), count, out);
@@ -97,6 +130,60 @@ public final class WriteSet {
         "monotonic=true",
         String.format(Locale.ROOT, "max-rate=%.0f", strip.maxRatePerMinute()),
         "max-unknown=0"));
+  }
+
+  /**
+   * {@code count} MNIST test digits (the same for every set, drawn by the seed) in every set of
+   * scale, filter, polarity and focus; returns the number of sets.
+   */
+  public static int writeScaled(LabeledImages test, int count, long seed, Path dir) {
+    int[] picks = new java.util.SplittableRandom(seed).ints(count, 0, test.size()).toArray();
+    int sets = 0;
+    for (int scale = 1; scale <= 10; scale++) {
+      for (DigitSets.Filter filter : DigitSets.Filter.values()) {
+        for (boolean dark : new boolean[] {true, false}) {
+          for (boolean blur : new boolean[] {false, true}) {
+            if (scale == 1 && filter == DigitSets.Filter.BICUBIC) {
+              continue;
+            }
+            Path set = dir.resolve(setName(scale, filter, dark, blur));
+            for (int k = 0; k < picks.length; k++) {
+              int i = picks[k];
+              writeGray(DigitSets.scaled(test, i, scale, filter, dark, blur ? 0.4 : 0),
+                  set.resolve(test.label(i) + "/" + String.format(Locale.ROOT, "%05d.png", i)));
+            }
+            sets++;
+          }
+        }
+      }
+    }
+    return sets;
+  }
+
+  /** The folder name of a scaled set, e.g. {@code x4-bicubic-dark-blurred}. */
+  public static String setName(int scale, DigitSets.Filter filter, boolean dark, boolean blur) {
+    return "x" + scale + "-" + filter.name().toLowerCase(Locale.ROOT) + "-" + (dark ? "dark" : "light")
+        + "-" + (blur ? "blurred" : "sharp");
+  }
+
+  /** {@code perDigit} pictures of each digit spread over the fonts of {@code role}. */
+  public static int writeFonts(Path fontsDir, FontCatalog.Role role, int perDigit, long seed, Path dir) {
+    List<FontCatalog.NamedFont> fonts = FontCatalog.load(fontsDir, FontCatalog.of(role));
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    int n = 0;
+    for (int d = 0; d < 10; d++) {
+      for (int k = 0; k < perDigit; k++) {
+        FontCatalog.NamedFont f = fonts.get(k % fonts.size());
+        writeGray(DigitSets.font(f.font(), d, rng),
+            dir.resolve(d + "/" + f.entry().name() + "-" + String.format(Locale.ROOT, "%03d.png", k)));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static void writeGray(GrayImage img, Path file) {
+    writePng(img.pixels(), img.width(), img.height(), file);
   }
 
   static void writePng(byte[] pixels, int width, int height, Path file) {

@@ -100,7 +100,19 @@ public final class Checkpoint {
     Block block = LeNet5.builder().optDropout(d.dropout()).build().newBlock();
     block.initialize(manager, DataType.FLOAT32,
         new Shape(1, 1, ModelContract.IMAGE_SIZE, ModelContract.IMAGE_SIZE));
-    Path params = dir.resolve(d.parametersFile());
+    load(block, dir.resolve(d.parametersFile()), manager);
+    return block;
+  }
+
+  /**
+   * Loads the parameters of the run in {@code dir} into {@code block}, an initialised LeNet-5
+   * (fine-tuning starts from them).
+   */
+  public static void loadParameters(Block block, Path dir, NDManager manager) {
+    load(block, dir.resolve(readDescription(dir).parametersFile()), manager);
+  }
+
+  private static void load(Block block, Path params, NDManager manager) {
     try (DataInputStream in = new DataInputStream(
         new BufferedInputStream(Files.newInputStream(params)))) {
       block.loadParameters(manager, in);
@@ -108,7 +120,6 @@ public final class Checkpoint {
       throw new TrainerException(params + ": does not hold LeNet-5 parameters of the expected"
           + " shapes (" + e.getMessage() + "); re-run `trainer train`", e);
     }
-    return block;
   }
 
   private static void move(Path from, Path to) {

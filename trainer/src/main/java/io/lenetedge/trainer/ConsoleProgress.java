@@ -10,6 +10,11 @@ final class ConsoleProgress implements TrainingListener {
   private ProgressBar bar;
 
   @Override
+  public void notice(String line) {
+    System.err.println(line);
+  }
+
+  @Override
   public void epochStarted(int epoch, int epochs, int images) {
     bar = new ProgressBarBuilder()
         .setTaskName(String.format("epoch %2d/%d", epoch, epochs))

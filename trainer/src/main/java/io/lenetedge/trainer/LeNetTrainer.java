@@ -54,10 +54,11 @@ public final class LeNetTrainer {
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) recipe.seed());
     Device device = Devices.resolve(recipe.device(), engine);
-    TrainingData split = new TrainingData(data, recipe.validationSize(), recipe.seed());
+    TrainingData split = data(data);
     SplittableRandom rng = new SplittableRandom(recipe.seed());
-    Augmenter augmenter = recipe.augment() ? Augmenter.standard() : null;
-    int batchesPerEpoch = batchesPerEpoch(split.trainSize());
+    Augmenter augmenter = !recipe.augment() ? null
+        : recipe.distort() ? Augmenter.distorting() : Augmenter.standard();
+    int batchesPerEpoch = batchesPerEpoch(split.epochSize());
 
     try (Model model = Model.newInstance("lenet5", device, "PyTorch")) {
       model.setBlock(LeNet5.builder().optDropout(recipe.dropout()).build().newBlock());
@@ -71,12 +72,17 @@ public final class LeNetTrainer {
           .optDevices(new Device[] {device});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(1, 1, ModelContract.IMAGE_SIZE, ModelContract.IMAGE_SIZE));
+        if (recipe.from() != null) {
+          Checkpoint.loadParameters(model.getBlock(), recipe.from(), trainer.getManager());
+          listener.notice("starting from the parameters of " + recipe.from());
+        }
         List<EpochResult> epochs = new ArrayList<>();
         EpochResult best = null;
         for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
           EpochResult result = runEpoch(trainer, split, epoch, batchesPerEpoch, augmenter, rng, lr);
           epochs.add(result);
-          boolean improved = best == null || result.validationAccuracy() > best.validationAccuracy();
+          boolean improved = best == null || !recipe.keepBest()
+              || result.validationAccuracy() > best.validationAccuracy();
           if (improved) {
             best = result;
             sink.save(model.getBlock(), result);
@@ -86,6 +92,31 @@ public final class LeNetTrainer {
         return new Outcome(epochs, best, device.toString());
       }
     }
+  }
+
+  /** MNIST and, as the recipe says, style variants, font digits and the user's images. */
+  private TrainingData data(MnistData data) {
+    TrainingData split = new TrainingData(data, recipe.validationSize(), recipe.seed())
+        .withStyles(recipe.styles());
+    if (recipe.mnistPerEpoch() > 0) {
+      split.limitMnist(recipe.mnistPerEpoch());
+    }
+    int mnist = recipe.mnistPerEpoch() > 0 ? Math.min(recipe.mnistPerEpoch(), split.trainSize())
+        : split.trainSize();
+    if (recipe.fonts() != null) {
+      ImagePool fonts = ImagePool.fonts(recipe.fonts(), recipe.seed());
+      int draws = Math.round(recipe.fontShare() * mnist);
+      split.withFonts(fonts, draws);
+      listener.notice("fonts: " + fonts.size() + " " + fonts.name() + ", " + draws + " per epoch");
+    }
+    if (recipe.extra() != null) {
+      ImagePool extra = ImagePool.extra(recipe.extra(), listener::notice);
+      int repeats = Math.max(1, Math.round(recipe.extraShare() * mnist / extra.size()));
+      split.withExtra(extra, repeats);
+      listener.notice("extra: " + extra.name() + " (per digit " + java.util.Arrays.toString(
+          extra.perDigit()) + "), each " + repeats + " times per epoch");
+    }
+    return split;
   }
 
   private int batchesPerEpoch(int trainSize) {
@@ -107,7 +138,7 @@ public final class LeNetTrainer {
     long start = System.nanoTime();
     for (int b = 0; b < batches; b++) {
       int n = Math.min(batchSize, order.length - b * batchSize);
-      TrainingData.fill(split.trainSplit(), order, b * batchSize, n, x, y, augmenter, rng);
+      split.fill(order, b * batchSize, n, x, y, augmenter, rng);
       try (NDManager batch = trainer.getManager().newSubManager()) {
         NDArray input = batch.create(FloatBuffer.wrap(x, 0, n * ModelContract.PIXELS), imageShape(n));
         NDArray labels = batch.create(FloatBuffer.wrap(y, 0, n), new Shape(n));
@@ -143,7 +174,7 @@ public final class LeNetTrainer {
     long correct = 0;
     for (int from = 0; from < order.length; from += EVAL_BATCH) {
       int n = Math.min(EVAL_BATCH, order.length - from);
-      TrainingData.fill(split, order, from, n, x, y, null, null);
+      TrainingData.fill(split, order, from, n, x, y);
       try (NDManager batch = trainer.getManager().newSubManager()) {
         NDArray input = batch.create(FloatBuffer.wrap(x, 0, n * ModelContract.PIXELS), imageShape(n));
         float[] logits = trainer.evaluate(new NDList(input)).singletonOrThrow().toFloatArray();

@@ -53,6 +53,36 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-augment", description = "Train on the images as they are (no random shifts, rotations, scaling).")
   boolean noAugment;
 
+  @Option(names = "--no-distort",
+      description = "No slant, elastic warps or stroke-width changes on top of the shifts, rotations and scaling.")
+  boolean noDistort;
+
+  @Option(names = "--no-styles",
+      description = "No crossed 7s, European 1s, tailed 9s and closed 4s drawn onto MNIST's digits.")
+  boolean noStyles;
+
+  @Option(names = "--fonts", defaultValue = "data/fonts", paramLabel = "DIR",
+      description = "Also train on digits drawn from the training fonts in DIR"
+          + " (scripts/fetch-fonts.sh) (default: ${DEFAULT-VALUE}).")
+  Path fonts;
+
+  @Option(names = "--no-fonts", description = "Train without font digits.")
+  boolean noFonts;
+
+  @Option(names = "--font-share", defaultValue = "0.1",
+      description = "Font digits per epoch, as a fraction of its MNIST images (default: ${DEFAULT-VALUE}).")
+  float fontShare;
+
+  @Option(names = "--extra", paramLabel = "DIR",
+      description = "Also train on your own images: DIR/0 ... DIR/9 hold images of each digit, any size"
+          + " and format classify reads, prepared as the runtime prepares them.")
+  Path extra;
+
+  @Option(names = "--extra-share", defaultValue = "0.1",
+      description = "How much of each epoch your images make up, each repeated as often as that"
+          + " takes (default: ${DEFAULT-VALUE}).")
+  float extraShare;
+
   @Option(names = "--max-batches", defaultValue = "0", hidden = true,
       description = "Batches per epoch at most (0: all); for quick checks.")
   int maxBatches;
@@ -69,6 +99,8 @@ public final class TrainCommand implements Callable<Integer> {
         .optEpochs(epochs).optBatchSize(batch).optLearningRate(lr).optSeed(seed)
         .optValidationSize(valSize).optAugment(!noAugment).optDropout(dropout)
         .optDevice(parseDevice(device)).optMaxBatchesPerEpoch(maxBatches)
+        .optDistort(!noDistort).optStyles(!noStyles).optFonts(noFonts ? null : fonts(fonts))
+        .optFontShare(fontShare).optExtra(extra).optExtraShare(extraShare)
         .build();
     prepareOutput();
     PrintWriter err = spec.commandLine().getErr();
@@ -91,6 +123,15 @@ public final class TrainCommand implements Callable<Integer> {
           + " or add --force to overwrite it");
     }
     Files.createDirectories(out);
+  }
+
+  /** The fonts folder, when every font of the catalogue is there. */
+  static Path fonts(Path dir) {
+    if (!io.lenetedge.image.FontCatalog.present(dir)) {
+      throw new IllegalArgumentException("--fonts " + dir + ": the training fonts are not there;"
+          + " fetch them with scripts/fetch-fonts.sh, or train without them with --no-fonts");
+    }
+    return dir;
   }
 
   static DeviceChoice parseDevice(String value) {

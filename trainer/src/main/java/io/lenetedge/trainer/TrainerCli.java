@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar trainer.jar}: the trainer's command line. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, versionProvider = TrainerCli.Version.class,
     description = "Trains the LeNet-5 digit classifier on MNIST with DJL (PyTorch engine).",
-    subcommands = {TrainCommand.class, DjlBenchCommand.class},
+    subcommands = {TrainCommand.class, FinetuneCommand.class, DjlBenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:training failed", "2:bad usage", "4:bad or missing data"})
 public final class TrainerCli {

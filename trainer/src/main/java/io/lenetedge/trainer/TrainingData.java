@@ -8,14 +8,28 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * The training images split into a training and a validation part (fixed by the seed), and the
- * batch assembly: shuffling, augmentation and scaling to [0,1] into reusable float arrays.
+ * What an epoch trains on, and the batch assembly. MNIST's training images split into a training
+ * and a validation part (fixed by the seed); optionally digits drawn from fonts (a given number
+ * drawn afresh each epoch) and a user's own images (each repeated a given number of times per
+ * epoch); shuffling, style variants, augmentation and scaling to [0,1] into reusable float arrays.
+ * A sample is an MNIST index, or {@link #FONTS} / {@link #EXTRA} plus its index in that pool.
  */
 public final class TrainingData {
+  /** Sample ids from here are font digits... */
+  static final int FONTS = 1 << 24;
+  /** ...and from here a user's images. */
+  static final int EXTRA = 2 << 24;
+
   private final LabeledImages train;
   private final LabeledImages test;
   private final int[] trainIndices;
   private final int[] validationIndices;
+  private ImagePool fonts;
+  private int fontDraws;
+  private ImagePool extra;
+  private int extraRepeats;
+  private int mnistPerEpoch = Integer.MAX_VALUE;
+  private boolean styles;
 
   TrainingData(MnistData data, int validationSize, long seed) {
     this.train = data.train();
@@ -29,8 +43,41 @@ public final class TrainingData {
     this.trainIndices = Arrays.copyOfRange(order, validationSize, order.length);
   }
 
+  /** Draws {@code draws} font digits into every epoch. */
+  TrainingData withFonts(ImagePool pool, int draws) {
+    this.fonts = pool;
+    this.fontDraws = draws;
+    return this;
+  }
+
+  /** Puts each of a user's images {@code repeats} times into every epoch. */
+  TrainingData withExtra(ImagePool pool, int repeats) {
+    this.extra = pool;
+    this.extraRepeats = repeats;
+    return this;
+  }
+
+  /** Takes at most {@code n} MNIST images into an epoch (a fine-tuning run's reminder of MNIST). */
+  TrainingData limitMnist(int n) {
+    this.mnistPerEpoch = n;
+    return this;
+  }
+
+  /** Draws style variants onto MNIST's 7s, 1s, 9s and 4s. */
+  TrainingData withStyles(boolean on) {
+    this.styles = on;
+    return this;
+  }
+
+  /** MNIST images available for training (after the validation split). */
   public int trainSize() {
     return trainIndices.length;
+  }
+
+  /** Samples in one epoch. */
+  public int epochSize() {
+    return Math.min(trainIndices.length, mnistPerEpoch) + fontDraws
+        + (extra == null ? 0 : extra.size() * extraRepeats);
   }
 
   public int[] validationIndices() {
@@ -45,27 +92,68 @@ public final class TrainingData {
     return test;
   }
 
-  /** A fresh shuffle of the training indices for one epoch. */
+  /** A fresh shuffle of one epoch's samples. */
   int[] epochOrder(RandomGenerator rng) {
-    int[] order = trainIndices.clone();
+    int[] mnist = trainIndices.clone();
+    shuffle(mnist, rng);
+    int m = Math.min(mnist.length, mnistPerEpoch);
+    int[] order = Arrays.copyOf(mnist, epochSize());
+    int at = m;
+    for (int k = 0; k < fontDraws; k++) {
+      order[at++] = FONTS + rng.nextInt(fonts.size());
+    }
+    for (int r = 0; extra != null && r < extraRepeats; r++) {
+      for (int k = 0; k < extra.size(); k++) {
+        order[at++] = EXTRA + k;
+      }
+    }
     shuffle(order, rng);
     return order;
   }
 
   /**
-   * Fills {@code x} ([n,784] in [0,1]) and {@code y} with images {@code order[from..from+n)} of
-   * {@code split}, distorting each when an augmenter is given.
+   * Fills {@code x} ([n,784] in [0,1]) and {@code y} with samples {@code order[from..from+n)},
+   * with style variants on MNIST's digits when on, distorting each when an augmenter is given.
    */
-  static void fill(LabeledImages split, int[] order, int from, int n, float[] x, float[] y,
-      Augmenter augmenter, RandomGenerator rng) {
-    byte[] pixels = split.images().pixels();
+  void fill(int[] order, int from, int n, float[] x, float[] y, Augmenter augmenter,
+      RandomGenerator rng) {
+    float[] base = new float[ModelContract.PIXELS];
+    for (int b = 0; b < n; b++) {
+      int id = order[from + b];
+      int label;
+      if (id >= EXTRA) {
+        label = copy(extra, id - EXTRA, base);
+      } else if (id >= FONTS) {
+        label = copy(fonts, id - FONTS, base);
+      } else {
+        train.images().copyScaled(id, base, 0);
+        label = train.label(id);
+        if (styles) {
+          StyleVariants.apply(base, 0, label, rng);
+        }
+      }
+      if (augmenter != null) {
+        augmenter.distort(base, 0, x, b * ModelContract.PIXELS, rng);
+      } else {
+        System.arraycopy(base, 0, x, b * ModelContract.PIXELS, ModelContract.PIXELS);
+      }
+      y[b] = label;
+    }
+  }
+
+  private static int copy(ImagePool pool, int k, float[] dst) {
+    System.arraycopy(pool.images(), k * ModelContract.PIXELS, dst, 0, ModelContract.PIXELS);
+    return pool.labels()[k];
+  }
+
+  /**
+   * Fills {@code x} ([n,784] in [0,1]) and {@code y} with images {@code order[from..from+n)} of
+   * {@code split} as they are (evaluation).
+   */
+  static void fill(LabeledImages split, int[] order, int from, int n, float[] x, float[] y) {
     for (int b = 0; b < n; b++) {
       int i = order[from + b];
-      if (augmenter != null) {
-        augmenter.distort(pixels, i * ModelContract.PIXELS, x, b * ModelContract.PIXELS, rng);
-      } else {
-        split.images().copyScaled(i, x, b * ModelContract.PIXELS);
-      }
+      split.images().copyScaled(i, x, b * ModelContract.PIXELS);
       y[b] = split.label(i);
     }
   }

@@ -11,5 +11,8 @@ public interface TrainingListener {
   /** After the epoch is evaluated. */
   default void epochDone(EpochResult result, boolean best) {}
 
+  /** A line about the run's data (what was loaded, what was left out). */
+  default void notice(String line) {}
+
   TrainingListener NONE = new TrainingListener() {};
 }

@@ -1,8 +1,13 @@
 package io.lenetedge.trainer;
 
+import java.nio.file.Path;
+
 /**
  * Everything that decides a training run. Build with {@link #builder()}; the defaults are the
- * project's recipe (the one that produced the shipped model).
+ * project's recipe (the one that produced the shipped model). Each source of training data beyond
+ * MNIST is a switch: distortions (slant, elastic warps, stroke width) on top of the affine
+ * augmentation, style variants drawn onto MNIST digits, digits drawn from fonts, and a user's own
+ * images; a fine-tuning run starts from another run's parameters.
  */
 public final class TrainingRecipe {
   private final int epochs;
@@ -14,6 +19,15 @@ public final class TrainingRecipe {
   private final float dropout;
   private final DeviceChoice device;
   private final int maxBatchesPerEpoch;
+  private final boolean distort;
+  private final boolean styles;
+  private final Path fonts;
+  private final float fontShare;
+  private final Path extra;
+  private final float extraShare;
+  private final int mnistPerEpoch;
+  private final Path from;
+  private final boolean keepBest;
 
   private TrainingRecipe(Builder b) {
     this.epochs = b.epochs;
@@ -25,6 +39,20 @@ public final class TrainingRecipe {
     this.dropout = b.dropout;
     this.device = b.device;
     this.maxBatchesPerEpoch = b.maxBatchesPerEpoch;
+    this.distort = b.distort;
+    this.styles = b.styles;
+    this.fonts = b.fonts;
+    this.fontShare = b.fontShare;
+    this.extra = b.extra;
+    this.extraShare = b.extraShare;
+    this.mnistPerEpoch = b.mnistPerEpoch;
+    this.from = b.from;
+    this.keepBest = b.keepBest;
+  }
+
+  /** Keep the epoch with the best validation accuracy (true), or the last epoch (fine-tuning). */
+  public boolean keepBest() {
+    return keepBest;
   }
 
   public static Builder builder() {
@@ -70,6 +98,46 @@ public final class TrainingRecipe {
     return maxBatchesPerEpoch;
   }
 
+  /** Slant, elastic warps and stroke-width changes on top of the affine augmentation. */
+  public boolean distort() {
+    return distort;
+  }
+
+  /** Crossed 7s, European 1s, tailed 9s and closed 4s drawn onto MNIST's digits. */
+  public boolean styles() {
+    return styles;
+  }
+
+  /** The fonts folder digits are drawn from ({@code scripts/fetch-fonts.sh}); null for none. */
+  public Path fonts() {
+    return fonts;
+  }
+
+  /** Font digits drawn into each epoch, as a fraction of its MNIST images. */
+  public float fontShare() {
+    return fontShare;
+  }
+
+  /** A user's images ({@code DIR/0} ... {@code DIR/9}); null for none. */
+  public Path extra() {
+    return extra;
+  }
+
+  /** How much of each epoch the user's images make up, repeated as often as that takes. */
+  public float extraShare() {
+    return extraShare;
+  }
+
+  /** MNIST images per epoch at most (0 = all); a fine-tuning run takes a reminder of MNIST. */
+  public int mnistPerEpoch() {
+    return mnistPerEpoch;
+  }
+
+  /** The run folder whose parameters this run starts from (fine-tuning); null to start afresh. */
+  public Path from() {
+    return from;
+  }
+
   /** Fluent builder: {@code set*}-less, every value has a default; {@code opt*} overrides it. */
   public static final class Builder {
     private int epochs = 20;
@@ -81,8 +149,70 @@ public final class TrainingRecipe {
     private float dropout = 0.25f;
     private DeviceChoice device = DeviceChoice.AUTO;
     private int maxBatchesPerEpoch;
+    private boolean distort = true;
+    private boolean styles = true;
+    private Path fonts = Path.of("data/fonts");
+    private float fontShare = 0.1f;
+    private Path extra;
+    private float extraShare = 0.1f;
+    private int mnistPerEpoch;
+    private Path from;
+    private boolean keepBest = true;
 
     private Builder() {}
+
+    public Builder optKeepBest(boolean keepBest) {
+      this.keepBest = keepBest;
+      return this;
+    }
+
+    public Builder optDistort(boolean distort) {
+      this.distort = distort;
+      return this;
+    }
+
+    public Builder optStyles(boolean styles) {
+      this.styles = styles;
+      return this;
+    }
+
+    /** The fonts folder; null trains without font digits. */
+    public Builder optFonts(Path fonts) {
+      this.fonts = fonts;
+      return this;
+    }
+
+    public Builder optFontShare(float share) {
+      this.fontShare = share("font-share", share);
+      return this;
+    }
+
+    public Builder optExtra(Path extra) {
+      this.extra = extra;
+      return this;
+    }
+
+    public Builder optExtraShare(float share) {
+      this.extraShare = share("extra-share", share);
+      return this;
+    }
+
+    public Builder optMnistPerEpoch(int n) {
+      this.mnistPerEpoch = Math.max(0, n);
+      return this;
+    }
+
+    public Builder optFrom(Path from) {
+      this.from = from;
+      return this;
+    }
+
+    private static float share(String name, float v) {
+      if (!(v > 0 && v <= 10)) {
+        throw new IllegalArgumentException("--" + name + " must be in (0,10], got " + v);
+      }
+      return v;
+    }
 
     public Builder optEpochs(int epochs) {
       this.epochs = positive("epochs", epochs);

@@ -27,17 +27,21 @@ class AugmenterTest {
     return f;
   }
 
+  private static void affine(float[] src, float[] out, float angle, float scale, float tx, float ty) {
+    Augmenter.warp(src, 0, out, 0, angle, scale, 0f, tx, ty, null, 0f);
+  }
+
   @Test
   void identityTransformKeepsTheImage() {
     float[] out = new float[28 * 28];
-    Augmenter.affine(image(), 0, out, 0, 0f, 1f, 0f, 0f);
+    affine(scaled(image()), out, 0f, 1f, 0f, 0f);
     assertArrayEquals(scaled(image()), out, 1e-6f);
   }
 
   @Test
   void wholePixelShiftMovesEveryPixel() {
     float[] out = new float[28 * 28];
-    Augmenter.affine(image(), 0, out, 0, 0f, 1f, 3f, -2f);
+    affine(scaled(image()), out, 0f, 1f, 3f, -2f);
     float[] in = scaled(image());
     for (int y = 2; y < 26; y++) {
       for (int x = 0; x < 25; x++) {
@@ -49,7 +53,7 @@ class AugmenterTest {
   @Test
   void quarterTurnTurnsAVerticalStrokeHorizontal() {
     float[] out = new float[28 * 28];
-    Augmenter.affine(image(), 0, out, 0, (float) Math.PI / 2, 1f, 0f, 0f);
+    affine(scaled(image()), out, (float) Math.PI / 2, 1f, 0f, 0f);
     int minX = 28;
     int maxX = -1;
     int minY = 28;
@@ -70,15 +74,73 @@ class AugmenterTest {
 
   @Test
   void randomDistortionIsReproducibleAndInRange() {
-    Augmenter a = Augmenter.standard();
-    float[] first = new float[28 * 28];
-    float[] second = new float[28 * 28];
-    a.distort(image(), 0, first, 0, new SplittableRandom(5));
-    a.distort(image(), 0, second, 0, new SplittableRandom(5));
-    assertArrayEquals(first, second);
-    assertNotEquals(Arrays.toString(scaled(image())), Arrays.toString(first));
-    for (float v : first) {
-      assertTrue(v >= 0 && v <= 1, "value out of [0,1]: " + v);
+    for (Augmenter a : new Augmenter[] {Augmenter.standard(), Augmenter.distorting()}) {
+      float[] first = new float[28 * 28];
+      float[] second = new float[28 * 28];
+      a.distort(scaled(image()), 0, first, 0, new SplittableRandom(5));
+      a.distort(scaled(image()), 0, second, 0, new SplittableRandom(5));
+      assertArrayEquals(first, second);
+      assertNotEquals(Arrays.toString(scaled(image())), Arrays.toString(first));
+      for (float v : first) {
+        assertTrue(v >= 0 && v <= 1, "value out of [0,1]: " + v);
+      }
     }
+  }
+
+  @Test
+  void shearSlantsAVerticalStroke() {
+    float[] out = new float[28 * 28];
+    Augmenter.warp(scaled(image()), 0, out, 0, 0f, 1f, 0.5f, 0f, 0f, null, 0f);
+    assertTrue(column(out, 9) > column(out, 18) + 2, "the top moves right of the bottom: top "
+        + column(out, 9) + ", bottom " + column(out, 18));
+  }
+
+  /** The ink-weighted column of row {@code y}. */
+  private static float column(float[] img, int y) {
+    float s = 0;
+    float m = 0;
+    for (int x = 0; x < 28; x++) {
+      s += img[y * 28 + x] * x;
+      m += img[y * 28 + x];
+    }
+    return s / m;
+  }
+
+  @Test
+  void anElasticFieldMovesInkSmoothlyAndKeepsItsMass() {
+    float[][] fields = Augmenter.Fields.of(4f);
+    float[] field = fields[0];
+    double rms = 0;
+    double step = 0;
+    for (int i = 0; i < 784; i++) {
+      rms += field[i] * field[i];
+      if (i % 28 < 27) {
+        step = Math.max(step, Math.abs(field[i + 1] - field[i]));
+      }
+    }
+    rms = Math.sqrt(rms / 784);
+    assertTrue(rms > 0.01 && rms < 0.2, "smoothed noise of [-1,1]: rms " + rms);
+    assertTrue(step < rms, "neighbours move alike: largest step " + step + ", rms " + rms);
+    float[] out = new float[28 * 28];
+    Augmenter.warp(scaled(image()), 0, out, 0, 0f, 1f, 0f, 0f, 0f, field, 34f);
+    assertNotEquals(Arrays.toString(scaled(image())), Arrays.toString(out));
+    assertEquals(sum(scaled(image())), sum(out), 0.25 * sum(scaled(image())), "ink is moved, not made");
+  }
+
+  private static float sum(float[] a) {
+    float s = 0;
+    for (float v : a) {
+      s += v;
+    }
+    return s;
+  }
+
+  @Test
+  void strokesGetThickerAndThinner() {
+    float[] src = scaled(image());
+    float ink = sum(src);
+    assertTrue(sum(Augmenter.stroke(src, 0, true, 1f)) > 1.5 * ink);
+    assertTrue(sum(Augmenter.stroke(src, 0, false, 1f)) < 0.8 * ink);
+    assertEquals(ink, sum(Augmenter.stroke(src, 0, true, 0f)), 1e-4);
   }
 }

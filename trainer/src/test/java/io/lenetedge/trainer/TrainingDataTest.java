@@ -46,7 +46,7 @@ class TrainingDataTest {
     MnistData data = tiny(30);
     float[] x = new float[3 * 784];
     float[] y = new float[3];
-    TrainingData.fill(data.train(), new int[] {0, 25, 13, 4}, 1, 3, x, y, null, null);
+    TrainingData.fill(data.train(), new int[] {0, 25, 13, 4}, 1, 3, x, y);
     assertArrayEquals(new float[] {5, 3, 4}, y);
     assertEquals(25 / 255f, x[0], 1e-7f);
     assertEquals(13 / 255f, x[784], 1e-7f);

@@ -3,7 +3,7 @@ package io.lenetedge.edge.cli;
 import io.lenetedge.common.IdxFormatException;
 import io.lenetedge.edge.BuildInfo;
 import io.lenetedge.edge.gpio.GpioException;
-import io.lenetedge.edge.image.ImageException;
+import io.lenetedge.image.ImageException;
 import io.lenetedge.edge.model.ModelException;
 import io.lenetedge.edge.model.ProviderException;
 import io.lenetedge.edge.source.SourceException;

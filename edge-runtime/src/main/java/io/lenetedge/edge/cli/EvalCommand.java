@@ -6,7 +6,7 @@ import com.google.gson.JsonParser;
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.IdxReader;
 import io.lenetedge.common.LabeledImages;
-import io.lenetedge.edge.image.ImageFiles;
+import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.read.FrameReader;
 import io.lenetedge.edge.read.Preparations;
@@ -43,8 +43,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ModelOptions model;
 
-  @Option(names = "--images", paramLabel = "FILE",
-      description = "IDX images, e.g. data/mnist/t10k-images-idx3-ubyte; with --labels.")
+  @Option(names = "--images", paramLabel = "FILE|DIR",
+      description = "IDX images, e.g. data/mnist/t10k-images-idx3-ubyte, with --labels; or a folder"
+          + " whose sub-folders 0 to 9 hold pictures of each digit, of any size, read as classify"
+          + " reads them.")
   Path images;
 
   @Option(names = "--labels", paramLabel = "FILE",
@@ -70,7 +72,8 @@ public final class EvalCommand implements Callable<Integer> {
       description = "With --pages: digits under this probability read as ? (default: ${DEFAULT-VALUE}).")
   float minConfidence;
 
-  @Option(names = "--errors", description = "With --pages: print every line read wrong on stderr.")
+  @Option(names = "--errors",
+      description = "With --pages or a folder of --images: print every line or picture read wrong on stderr.")
   boolean errors;
 
   @Option(names = "--batch", defaultValue = "256", description = "Images per inference (default: ${DEFAULT-VALUE}).")
@@ -85,6 +88,9 @@ public final class EvalCommand implements Callable<Integer> {
     if (sets != 1) {
       throw new IllegalArgumentException("give one of --images and --labels (IDX), --pages DIR"
           + " or --meter DIR");
+    }
+    if (images != null && Files.isDirectory(images)) {
+      return evalFolders();
     }
     return pages != null ? evalPages() : meter != null ? evalMeter() : evalIdx();
   }
@@ -119,6 +125,88 @@ public final class EvalCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Pictures in sub-folders 0 to 9, each read as one digit through classify's preparation; a
+   * folder of such sets (sub-folders that each hold 0 to 9) gives a line per set.
+   */
+  private int evalFolders() {
+    if (labels != null) {
+      throw new IllegalArgumentException("--labels goes with IDX images; a folder of pictures is"
+          + " labelled by its sub-folders 0 to 9");
+    }
+    List<Path> sets = isDigitSet(images) ? List.of(images) : childSets(images);
+    if (sets.isEmpty()) {
+      throw new InputException(images + ": no sub-folders 0 to 9 of pictures, nor folders of them");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int[] unreadable = {0};
+    try (DigitModel m = model.open(RunCommand.BATCH, err)) {
+      FrameReader reader = new FrameReader(Preparations.digit(null), m, 0f);
+      for (Path set : sets) {
+        long[] nanos = {0};
+        ConfusionMatrix cm = evalSet(reader, set, nanos, unreadable, err, errors);
+        out.printf(Locale.ROOT, "accuracy: %.2f %% (%d of %d correct, %d no digit) on %s%n",
+            100 * cm.accuracy(), cm.correct(), cm.total(), cm.noDigit(), set);
+        if (sets.size() == 1) {
+          out.printf(Locale.ROOT, "speed: %.2f ms per picture (read digit)%n",
+              nanos[0] / 1e6 / Math.max(1, cm.total()));
+          out.print(cm.render(java.util.stream.IntStream.range(0, 10).mapToObj(String::valueOf).toList()));
+        }
+        out.flush();
+      }
+    }
+    if (unreadable[0] > 0) {
+      throw new InputException(unreadable[0] + " pictures could not be read (see above)");
+    }
+    return 0;
+  }
+
+  private static ConfusionMatrix evalSet(FrameReader reader, Path set, long[] nanos,
+      int[] unreadable, PrintWriter err, boolean errors) {
+    ConfusionMatrix cm = ConfusionMatrix.empty(10);
+    for (int d = 0; d < 10; d++) {
+      Path sub = set.resolve(String.valueOf(d));
+      if (!Files.isDirectory(sub)) {
+        continue;
+      }
+      for (Path file : ImageFiles.expand(List.of(sub))) {
+        try {
+          var img = ImageFiles.read(file);
+          long t0 = System.nanoTime();
+          Reading r = reader.read(img);
+          nanos[0] += System.nanoTime() - t0;
+          int read = r.single().map(Reading.Digit::digit).orElse(-1);
+          cm.add(d, read);
+          if (errors && read != d) {
+            err.println(file + ": read " + (read < 0 ? "no digit" : String.valueOf(read)) + " for " + d);
+          }
+        } catch (io.lenetedge.image.ImageException e) {
+          unreadable[0]++;
+          err.println("error: " + e.getMessage());
+        }
+      }
+    }
+    return cm;
+  }
+
+  private static boolean isDigitSet(Path dir) {
+    for (int d = 0; d < 10; d++) {
+      if (Files.isDirectory(dir.resolve(String.valueOf(d)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Path> childSets(Path dir) {
+    try (var list = Files.list(dir)) {
+      return list.filter(Files::isDirectory).filter(EvalCommand::isDigitSet).sorted().toList();
+    } catch (IOException e) {
+      throw new InputException(dir + ": " + e.getMessage());
+    }
   }
 
   private int evalPages() {

@@ -1,7 +1,7 @@
 package io.lenetedge.edge.cli;
 
 import com.google.gson.JsonObject;
-import io.lenetedge.edge.image.ImageFiles;
+import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.read.DigitClassifier;
 import io.lenetedge.edge.read.FrameReader;
 import io.lenetedge.edge.read.MeterWindows;

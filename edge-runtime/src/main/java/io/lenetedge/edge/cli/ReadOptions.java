@@ -1,6 +1,6 @@
 package io.lenetedge.edge.cli;
 
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.image.Roi;
 import io.lenetedge.edge.read.MeterWindows;
 import io.lenetedge.edge.read.Preparation;
 import io.lenetedge.edge.read.Preparations;

@@ -13,7 +13,7 @@ import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.FramePipeline;
 import io.lenetedge.edge.run.MeterGuard;
 import io.lenetedge.edge.run.PrintPolicy;
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.image.Roi;
 import io.lenetedge.edge.run.RunLoop;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.FrameSource;

@@ -3,7 +3,7 @@ package io.lenetedge.edge.http;
 import io.lenetedge.edge.run.Decision;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.FrameResult;
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.image.Roi;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.Frame;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.lenetedge.edge.http;
 
-import io.lenetedge.edge.image.GrayImage;
-import io.lenetedge.edge.image.MnistStyle;
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.MnistStyle;
+import io.lenetedge.image.Roi;
 import io.lenetedge.edge.read.Reading;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,8 +1,8 @@
 package io.lenetedge.edge.read;
 
 import io.lenetedge.common.Logits;
-import io.lenetedge.edge.image.Candidates;
-import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.image.Candidates;
+import io.lenetedge.image.MnistStyle;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.lenetedge.edge.read;
 
-import io.lenetedge.edge.image.Candidates;
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.Candidates;
+import io.lenetedge.image.GrayImage;
 
 /**
  * The one path from a picture to what it reads: the preparation finds the candidate digits, the

@@ -1,6 +1,6 @@
 package io.lenetedge.edge.read;
 
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.image.Roi;
 import java.util.ArrayList;
 import java.util.List;
 

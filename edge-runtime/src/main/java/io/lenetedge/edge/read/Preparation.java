@@ -1,7 +1,7 @@
 package io.lenetedge.edge.read;
 
-import io.lenetedge.edge.image.Candidates;
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.Candidates;
+import io.lenetedge.image.GrayImage;
 
 /**
  * The preparation stage: a frame to the candidate digits in it, with their model inputs. Keeps

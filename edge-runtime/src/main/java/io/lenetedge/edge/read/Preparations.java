@@ -1,10 +1,10 @@
 package io.lenetedge.edge.read;
 
-import io.lenetedge.edge.image.Candidates;
-import io.lenetedge.edge.image.FramePreparer;
-import io.lenetedge.edge.image.GrayImage;
-import io.lenetedge.edge.image.PagePreparer;
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.image.Candidates;
+import io.lenetedge.image.FramePreparer;
+import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.PagePreparer;
+import io.lenetedge.image.Roi;
 import java.util.ArrayList;
 import java.util.List;
 

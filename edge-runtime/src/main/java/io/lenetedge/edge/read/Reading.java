@@ -1,6 +1,6 @@
 package io.lenetedge.edge.read;
 
-import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.image.MnistStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

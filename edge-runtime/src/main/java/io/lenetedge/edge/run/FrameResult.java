@@ -1,7 +1,7 @@
 package io.lenetedge.edge.run;
 
 import com.google.gson.JsonObject;
-import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.image.MnistStyle;
 import io.lenetedge.edge.read.Reading;
 
 /**

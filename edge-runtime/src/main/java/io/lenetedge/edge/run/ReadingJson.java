@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.image.MnistStyle;
 import io.lenetedge.edge.read.Reading;
 
 /**

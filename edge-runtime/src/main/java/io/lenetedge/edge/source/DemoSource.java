@@ -1,6 +1,6 @@
 package io.lenetedge.edge.source;
 
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.GrayImage;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,6 +1,6 @@
 package io.lenetedge.edge.source;
 
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.GrayImage;
 
 /**
  * One 8-bit grayscale frame.

@@ -1,7 +1,7 @@
 package io.lenetedge.edge.source;
 
-import io.lenetedge.edge.image.ImageException;
-import io.lenetedge.edge.image.ImageFiles;
+import io.lenetedge.image.ImageException;
+import io.lenetedge.image.ImageFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;

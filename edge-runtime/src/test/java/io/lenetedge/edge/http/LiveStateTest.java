@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lenetedge.edge.image.GrayImage;
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.Roi;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.Frame;
 import java.util.concurrent.atomic.AtomicLong;

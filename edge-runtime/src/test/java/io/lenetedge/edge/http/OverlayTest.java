@@ -2,9 +2,9 @@ package io.lenetedge.edge.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.lenetedge.edge.image.GrayImage;
-import io.lenetedge.edge.image.MnistStyle;
-import io.lenetedge.edge.image.Roi;
+import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.MnistStyle;
+import io.lenetedge.image.Roi;
 import io.lenetedge.edge.read.Reading;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;

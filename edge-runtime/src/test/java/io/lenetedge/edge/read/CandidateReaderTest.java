@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lenetedge.edge.image.Candidates;
-import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.image.Candidates;
+import io.lenetedge.image.MnistStyle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

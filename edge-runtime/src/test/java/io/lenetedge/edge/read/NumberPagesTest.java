@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistFolder;
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.GrayImage;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;

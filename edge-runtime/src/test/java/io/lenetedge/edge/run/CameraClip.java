@@ -1,7 +1,7 @@
 package io.lenetedge.edge.run;
 
 import io.lenetedge.common.IdxImages;
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.GrayImage;
 import java.util.SplittableRandom;
 
 /**

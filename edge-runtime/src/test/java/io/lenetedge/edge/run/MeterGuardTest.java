@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.lenetedge.edge.image.MnistStyle;
+import io.lenetedge.image.MnistStyle;
 import io.lenetedge.edge.read.Reading;
 import java.math.BigDecimal;
 import java.util.ArrayList;

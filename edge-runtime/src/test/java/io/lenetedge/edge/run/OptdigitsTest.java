@@ -3,7 +3,7 @@ package io.lenetedge.edge.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lenetedge.edge.image.GrayImage;
+import io.lenetedge.image.GrayImage;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;

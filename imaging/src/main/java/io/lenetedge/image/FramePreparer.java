@@ -1,0 +1,118 @@
+package io.lenetedge.image;
+
+import io.lenetedge.image.MnistStyle.Prepared;
+import java.util.Optional;
+
+/**
+ * Prepares frames (camera frames or any picture) for the model as {@link
+ * MnistStyle#prepare(GrayImage)} does, within a region of interest, reusing its buffers from one
+ * frame to the next so that a camera loop allocates little more than the result per frame. Pure:
+ * arrays in, arrays out.
+ *
+ * <p>The region is area-averaged down to about 180 pixels on its longer side ({@link InkMap}); the
+ * paper level is estimated locally there, and the ink is measured against it. The digit is picked
+ * among the ink's connected components ({@link DigitBlobs}), then cut out of the full-resolution
+ * frame as flattened ink, fitted to 20 pixels and centred by mass ({@link InkCrop}).
+ *
+ * <p>Not thread-safe: use one instance per thread.
+ */
+public final class FramePreparer {
+  /** A digit in the ink map higher than this is measured again coarser... */
+  static final int MAX_DIGIT_MAP_HEIGHT = 70;
+  /** ...so that it is about this high. */
+  static final int DIGIT_MAP_HEIGHT = 36;
+  /**
+   * A digit lower than this fraction of the region's smaller side may be a fragment of one whose
+   * strokes were too thick for the paper window (a tight crop, a marker digit filling the
+   * frame)...
+   */
+  static final double FRAGMENT = 0.15;
+  /**
+   * ...and so is looked for again, as when nothing was found, on a map whose smaller side is about
+   * this long; the second look wins when it finds a digit at least twice as high and at least
+   * {@link #LARGE} of the region's side (only a digit that large outgrows the paper window), and
+   * no {@link #smudge}.
+   */
+  static final int COARSE_SIDE = 40;
+  /** See {@link #COARSE_SIDE}. */
+  static final double LARGE = 0.35;
+  /** A smudge's edge ramp is more than this fraction of its height... */
+  static final double MAX_RAMP_OVER_HEIGHT = 0.18;
+  /** ...and more than this many times its stroke's thickness. */
+  static final double MAX_RAMP_OVER_THICKNESS = 1.5;
+  /** No map is measured with a side shorter than this. */
+  static final int MIN_MAP_SIDE = 24;
+
+  private final InkMap ink = new InkMap();
+  private final DigitBlobs blobs = new DigitBlobs();
+  private final InkCrop crop = new InkCrop();
+
+  /** Prepares the whole frame; see {@link MnistStyle#prepare(GrayImage)}. */
+  public Optional<Prepared> prepare(GrayImage frame) {
+    return prepare(frame, 0, 0, frame.width(), frame.height());
+  }
+
+  /**
+   * Prepares the digit inside the region of interest {@code (x, y, width, height)} of the frame, or
+   * returns empty when it holds none; the box of the result is in frame coordinates.
+   *
+   * @throws IllegalArgumentException if the region is empty or does not lie inside the frame
+   */
+  public Optional<Prepared> prepare(GrayImage frame, int x, int y, int width, int height) {
+    checkRegion(frame, x, y, width, height);
+    if (width == MnistStyle.SIZE && height == MnistStyle.SIZE
+        && frame.width() == MnistStyle.SIZE && frame.height() == MnistStyle.SIZE) {
+      return MnistStyle.asIs(frame);
+    }
+    boolean found = ink.measure(frame, x, y, width, height) && blobs.find(ink);
+    int factor = ink.factor;
+    int side = Math.min(width, height);
+    int digitHeight = found ? (blobs.bottom() - blobs.top() + 1) * factor : 0;
+    boolean fragment = !found || digitHeight < FRAGMENT * side;
+    int better = fragment ? Math.max(factor + 1, Math.round((float) side / COARSE_SIDE))
+        : factorFor(blobs.bottom() - blobs.top() + 1, factor);
+    if (better > factor && side / better >= MIN_MAP_SIDE) {
+      boolean again = ink.measure(frame, x, y, width, height, better) && blobs.find(ink)
+          && !smudge(blobs);
+      int againHeight = again ? (blobs.bottom() - blobs.top() + 1) * better : 0;
+      if (again && (!fragment || againHeight >= LARGE * side && againHeight >= 2 * digitHeight)) {
+        return crop.prepare(frame, ink, blobs);
+      }
+      if (found) {
+        ink.measure(frame, x, y, width, height);
+        blobs.find(ink);
+      }
+    }
+    return found ? crop.prepare(frame, ink, blobs) : Optional.empty();
+  }
+
+  /**
+   * Whether a digit found on a coarser map is a smudge after all: seen coarse, a smudge's soft
+   * edge looks sharp, so it is judged by its softness for its size: its edge ramp is both a large
+   * part of its height and wider than its stroke, which a blurred digit's rarely is.
+   */
+  static boolean smudge(DigitBlobs blobs) {
+    return blobs.relativeRamp() > MAX_RAMP_OVER_HEIGHT && blobs.softness() > MAX_RAMP_OVER_THICKNESS;
+  }
+
+  /**
+   * The factor at which a digit {@code height} map pixels high at {@code factor} is about
+   * {@link #DIGIT_MAP_HEIGHT} high: a large digit (a tight crop, a scan, a marker digit filling
+   * the frame) is measured again coarser, so that the paper window, the softness of its edges and
+   * the size of specks are judged at the scale a camera frame's digit has.
+   */
+  static int factorFor(int height, int factor) {
+    return height <= MAX_DIGIT_MAP_HEIGHT ? factor
+        : (int) Math.round((double) factor * height / DIGIT_MAP_HEIGHT);
+  }
+
+  static void checkRegion(GrayImage frame, int x, int y, int width, int height) {
+    boolean inside = width > 0 && height > 0 && x >= 0 && y >= 0
+        && (long) x + width <= frame.width() && (long) y + height <= frame.height();
+    if (!inside) {
+      throw new IllegalArgumentException("region of interest " + width + "x" + height + " at ("
+          + x + "," + y + ") does not lie inside the " + frame.width() + "x" + frame.height()
+          + " frame");
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.lenetedge.trainer;
+
+import io.lenetedge.common.ModelContract;
+import io.lenetedge.image.FontCatalog;
+import io.lenetedge.image.FontDigits;
+import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.ImageException;
+import io.lenetedge.image.ImageFiles;
+import io.lenetedge.image.MnistStyle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Digits besides MNIST's, already prepared as model input (28x28 in [0,1], white on black) by the
+ * runtime's own preparation ({@link MnistStyle#prepare(GrayImage)}), with their labels: digits
+ * drawn from the training fonts, or a user's own images.
+ *
+ * @param name what the pool holds, for logs
+ * @param images {@code size} x 784 values
+ * @param labels one per image
+ */
+public record ImagePool(String name, float[] images, int[] labels) {
+  /** Drawings of each digit per training font. */
+  static final int FONT_VARIANTS = 6;
+
+  public int size() {
+    return labels.length;
+  }
+
+  /**
+   * Every digit of every training font of {@link FontCatalog} in {@code dir}, drawn
+   * {@value #FONT_VARIANTS} times each at random sizes, angles, slants and weights (fixed by the
+   * seed).
+   *
+   * @throws ImageException naming the font and the fetch script when one is missing
+   */
+  static ImagePool fonts(Path dir, long seed) {
+    List<FontCatalog.NamedFont> fonts = FontCatalog.load(dir, FontCatalog.of(
+        FontCatalog.Role.HANDWRITING_TRAIN, FontCatalog.Role.PRINTED_TRAIN));
+    SplittableRandom rng = new SplittableRandom(seed ^ 0xF0475L);
+    List<float[]> images = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (FontCatalog.NamedFont f : fonts) {
+      for (int d = 0; d < 10; d++) {
+        for (int v = 0; v < FONT_VARIANTS; v++) {
+          FontDigits.Style style = new FontDigits.Style(24 + rng.nextInt(57),
+              (rng.nextDouble() * 2 - 1) * 6, (rng.nextDouble() * 2 - 1) * 0.2,
+              -0.02 + rng.nextDouble() * 0.08);
+          Optional<MnistStyle.Prepared> p = MnistStyle.prepare(FontDigits.render(f.font(), d, style));
+          if (p.isPresent()) {
+            images.add(p.get().input());
+            labels.add(d);
+          }
+        }
+      }
+    }
+    return of("digits of " + fonts.size() + " training fonts", images, labels);
+  }
+
+  /**
+   * A user's images: {@code dir}/0 ... {@code dir}/9 hold images of that digit (any size and
+   * format {@code classify} reads). A folder that is not a digit, an unreadable image or one where
+   * no digit is found is named on {@code log} and left out; the rest is used.
+   *
+   * @throws IllegalArgumentException when {@code dir} is no folder or holds no usable image
+   */
+  static ImagePool extra(Path dir, Consumer<String> log) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("--extra " + dir + ": no such folder; it needs sub-folders"
+          + " 0 to 9 with images of each digit");
+    }
+    List<float[]> images = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path sub : children.sorted().toList()) {
+        String name = sub.getFileName().toString();
+        if (!Files.isDirectory(sub)) {
+          continue;
+        }
+        if (!name.matches("[0-9]")) {
+          log.accept("--extra: " + sub + " is not a digit's folder (0 to 9); left out");
+          continue;
+        }
+        for (Path file : ImageFiles.expand(List.of(sub))) {
+          try {
+            Optional<MnistStyle.Prepared> p = MnistStyle.prepare(ImageFiles.read(file));
+            if (p.isEmpty()) {
+              log.accept("--extra: " + file + ": no digit found; left out");
+              continue;
+            }
+            images.add(p.get().input());
+            labels.add(name.charAt(0) - '0');
+          } catch (ImageException e) {
+            log.accept("--extra: " + e.getMessage() + "; left out");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--extra " + dir + ": " + e.getMessage(), e);
+    }
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException("--extra " + dir + ": no usable images in its folders 0 to 9");
+    }
+    return of(images.size() + " images of " + dir, images, labels);
+  }
+
+  static ImagePool of(String name, List<float[]> images, List<Integer> labels) {
+    float[] all = new float[images.size() * ModelContract.PIXELS];
+    for (int i = 0; i < images.size(); i++) {
+      System.arraycopy(images.get(i), 0, all, i * ModelContract.PIXELS, ModelContract.PIXELS);
+    }
+    return new ImagePool(name, all, labels.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** How many images of each digit. */
+  int[] perDigit() {
+    int[] counts = new int[10];
+    for (int l : labels) {
+      counts[l]++;
+    }
+    return counts;
+  }
+}
