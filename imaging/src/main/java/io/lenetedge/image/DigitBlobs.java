@@ -50,6 +50,11 @@ final class DigitBlobs implements InkSelection {
     return components.rampOverThickness(main);
   }
 
+  /** The stroke thickness of the digit's main component, map pixels. */
+  double thickness() {
+    return components.thickness(main);
+  }
+
   /** {@link InkComponents#rampOverHeight} of the digit's main component. */
   double relativeRamp() {
     return components.rampOverHeight(main);

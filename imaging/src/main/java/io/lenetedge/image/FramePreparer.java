@@ -36,6 +36,12 @@ public final class FramePreparer {
   static final int COARSE_SIDE = 40;
   /** See {@link #COARSE_SIDE}. */
   static final double LARGE = 0.35;
+  /**
+   * A digit whose strokes are thicker than this fraction of the paper window has lost some of
+   * them to the paper estimate: it is measured again at its own scale, and taken from there when
+   * found as high.
+   */
+  static final double THICK = 0.35;
   /** A smudge's edge ramp is more than this fraction of its height... */
   static final double MAX_RAMP_OVER_HEIGHT = 0.18;
   /** ...and more than this many times its stroke's thickness. */
@@ -69,13 +75,17 @@ public final class FramePreparer {
     int side = Math.min(width, height);
     int digitHeight = found ? (blobs.bottom() - blobs.top() + 1) * factor : 0;
     boolean fragment = !found || digitHeight < FRAGMENT * side;
+    boolean thick = found && blobs.thickness() > THICK * ink.windowWidth();
     int better = fragment ? Math.max(factor + 1, Math.round((float) side / COARSE_SIDE))
-        : factorFor(blobs.bottom() - blobs.top() + 1, factor);
+        : thick ? Math.max(factor + 1, factorFor(blobs.bottom() - blobs.top() + 1, factor, 0))
+        : factorFor(blobs.bottom() - blobs.top() + 1, factor, MAX_DIGIT_MAP_HEIGHT);
     if (better > factor && side / better >= MIN_MAP_SIDE) {
       boolean again = ink.measure(frame, x, y, width, height, better) && blobs.find(ink)
           && !smudge(blobs);
       int againHeight = again ? (blobs.bottom() - blobs.top() + 1) * better : 0;
-      if (again && (!fragment || againHeight >= LARGE * side && againHeight >= 2 * digitHeight)) {
+      boolean taller = fragment ? againHeight >= LARGE * side && againHeight >= 2 * digitHeight
+          : againHeight >= digitHeight;
+      if (again && taller) {
         return crop.prepare(frame, ink, blobs);
       }
       if (found) {
@@ -101,8 +111,8 @@ public final class FramePreparer {
    * the frame) is measured again coarser, so that the paper window, the softness of its edges and
    * the size of specks are judged at the scale a camera frame's digit has.
    */
-  static int factorFor(int height, int factor) {
-    return height <= MAX_DIGIT_MAP_HEIGHT ? factor
+  static int factorFor(int height, int factor, int maxHeight) {
+    return height <= maxHeight ? factor
         : (int) Math.round((double) factor * height / DIGIT_MAP_HEIGHT);
   }
 

@@ -148,6 +148,11 @@ final class InkComponents {
     return ramp / thickness;
   }
 
+  /** The component's stroke thickness: twice its area over its edge length, in map pixels. */
+  double thickness(int c) {
+    return edges[c] == 0 ? 0 : 2.0 * area[c] / edges[c];
+  }
+
   /**
    * The width of the component's edge ramp (its peak over the mean step across its edge) over its
    * height: how soft it is for its size, whatever the scale it is measured at. A pen stroke's edge

@@ -201,6 +201,11 @@ final class InkMap {
     morph.erode(blockMin, localMin, gridWidth, gridHeight, r);
   }
 
+  /** The paper window's width, in map pixels. */
+  int windowWidth() {
+    return 4 * gridRadius() + 2;
+  }
+
   /** Half the paper window, in blocks: wide enough for strokes, an eighth of the smaller side. */
   private int gridRadius() {
     return Math.max(MIN_RADIUS, Math.min(width, height) / (2 * windowsPerSide)) / 2;
