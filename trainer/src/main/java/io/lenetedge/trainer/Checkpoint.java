@@ -105,11 +105,30 @@ public final class Checkpoint {
   }
 
   /**
-   * Loads the parameters of the run in {@code dir} into {@code block}, an initialised LeNet-5
-   * (fine-tuning starts from them).
+   * Copies the parameters of the run in {@code dir} into {@code block}, an initialised LeNet-5
+   * that a trainer holds (fine-tuning starts from them). The values are written into the block's
+   * own arrays: loading would replace them, and the trainer would go on updating the old ones.
    */
   public static void loadParameters(Block block, Path dir, NDManager manager) {
-    load(block, dir.resolve(readDescription(dir).parametersFile()), manager);
+    CheckpointDescription d = readDescription(dir);
+    try (NDManager scratch = manager.newSubManager()) {
+      Block saved = loadBlock(dir, d, scratch);
+      var from = saved.getParameters();
+      var to = block.getParameters();
+      if (from.size() != to.size()) {
+        throw new TrainerException(dir + ": holds " + from.size() + " parameter arrays, the"
+            + " model has " + to.size() + "; re-run `trainer train`");
+      }
+      for (int i = 0; i < to.size(); i++) {
+        var target = to.get(i).getValue().getArray();
+        var source = from.get(i).getValue().getArray();
+        if (!target.getShape().equals(source.getShape())) {
+          throw new TrainerException(dir + ": parameter " + to.get(i).getKey() + " has shape "
+              + source.getShape() + ", the model's is " + target.getShape());
+        }
+        target.set(source.toByteBuffer());
+      }
+    }
   }
 
   private static void load(Block block, Path params, NDManager manager) {

@@ -88,6 +88,26 @@ class AugmenterTest {
   }
 
   @Test
+  void coarseResamplingBlursAThinStrokeButKeepsItsPlaceAndMass() {
+    float[] img = new float[28 * 28];
+    for (int y = 6; y < 22; y++) {
+      img[y * 28 + 14] = 1f;
+    }
+    float before = sum(img);
+    Augmenter.coarsen(img, 0, 3f, 0.3f, 0.6f);
+    float peak = 0;
+    int wide = 0;
+    for (int x = 0; x < 28; x++) {
+      peak = Math.max(peak, img[14 * 28 + x]);
+      wide += img[14 * 28 + x] > 0.05f ? 1 : 0;
+    }
+    assertTrue(peak < 0.7f, "a 1-pixel stroke averaged over 3-pixel blocks is fainter: " + peak);
+    assertTrue(wide >= 3, "and wider: " + wide + " columns");
+    assertEquals(14f, column(img, 14), 1.5f, "and stays within half a block of where it was");
+    assertEquals(before, sum(img), before * 0.15f, "its ink is kept");
+  }
+
+  @Test
   void shearSlantsAVerticalStroke() {
     float[] out = new float[28 * 28];
     Augmenter.warp(scaled(image()), 0, out, 0, 0f, 1f, 0.5f, 0f, 0f, null, 0f);
@@ -124,7 +144,18 @@ class AugmenterTest {
     float[] out = new float[28 * 28];
     Augmenter.warp(scaled(image()), 0, out, 0, 0f, 1f, 0f, 0f, 0f, field, 34f);
     assertNotEquals(Arrays.toString(scaled(image())), Arrays.toString(out));
-    assertEquals(sum(scaled(image())), sum(out), 0.25 * sum(scaled(image())), "ink is moved, not made");
+    float[] disk = new float[28 * 28];
+    for (int i = 0; i < disk.length; i++) {
+      disk[i] = Math.hypot(i % 28 - 13.5, i / 28 - 13.5) <= 6 ? 1f : 0f;
+    }
+    float[] warped = new float[28 * 28];
+    double mean = 0;
+    for (int f = 0; f < 64; f++) {
+      Augmenter.warp(disk, 0, warped, 0, 0f, 1f, 0f, 0f, 0f, fields[f], 34f);
+      assertTrue(sum(warped) > 0.25 * sum(disk), "field " + f + " keeps the blob: " + sum(warped));
+      mean += sum(warped) / 64;
+    }
+    assertEquals(sum(disk), mean, 0.1 * sum(disk), "on average, a blob's ink is moved, not made");
   }
 
   private static float sum(float[] a) {

@@ -15,6 +15,7 @@ import io.lenetedge.edge.run.MeterGuard;
 import io.lenetedge.edge.run.PrintPolicy;
 import io.lenetedge.image.Roi;
 import io.lenetedge.edge.run.RunLoop;
+import io.lenetedge.edge.run.SampleSaver;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.FrameSource;
 import io.lenetedge.edge.source.PacedSource;
@@ -108,6 +109,20 @@ public final class RunCommand implements Callable<Integer> {
           + " free one). The URL is logged on stderr.")
   String http;
 
+  @Option(names = "--save-samples", paramLabel = "DIR",
+      description = "Keep the model inputs of decided digits as 28x28 PNGs in DIR/0 ... DIR/9,"
+          + " under the digit read: move the misread ones, then train on DIR (trainer finetune"
+          + " --extra DIR). A value is kept when it changes, and again every 5 s.")
+  Path saveSamples;
+
+  @Option(names = "--save-samples-max", paramLabel = "N", defaultValue = "1000",
+      description = "Stop saving once DIR holds N samples (default: ${DEFAULT-VALUE}).")
+  int saveSamplesMax;
+
+  @Option(names = "--save-samples-max-mb", paramLabel = "MB", defaultValue = "20",
+      description = "Stop saving once the samples in DIR take MB megabytes (default: ${DEFAULT-VALUE}).")
+  double saveSamplesMaxMb;
+
   @Option(names = "--fps", paramLabel = "N",
       description = "Read at most N frames a second, e.g. to watch the demo in the live view.")
   Double fps;
@@ -133,6 +148,7 @@ public final class RunCommand implements Callable<Integer> {
           + " the live page, POST /trigger), or use --mode continuous");
     }
     BindAddress httpAddress = http == null ? null : BindAddress.parse(http);
+    SampleSaver.Limits sampleLimits = sampleLimits();
     UnaryOperator<FrameSource> paced = fps == null ? UnaryOperator.identity() : PacedSource.at(fps);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     Thread hook = null;
@@ -142,7 +158,9 @@ public final class RunCommand implements Callable<Integer> {
             : GpioBoard.open(wiring, gate, frames::restarts, line -> log(err, line));
         LiveView live = httpAddress == null ? null : LiveView.start(httpAddress,
             model.open(BATCH, line -> { }), reading.meter() ? ReadMode.DIGIT : reading.mode(),
-            reading.minConfidence, region, frames, gate, line -> log(err, line))) {
+            reading.minConfidence, region, frames, gate, line -> log(err, line));
+        SampleSaver samples = saveSamples == null ? null : SampleSaver.open(saveSamples,
+            sampleLimits, System::nanoTime, line -> log(err, line))) {
       log(err, "source: " + frames.describe() + (gate.mode() == TriggerGate.Mode.TRIGGER
           ? " (trigger mode: one decision per button press)" : ""));
       List<FrameListener> listeners = new ArrayList<>();
@@ -151,6 +169,9 @@ public final class RunCommand implements Callable<Integer> {
       }
       if (live != null) {
         listeners.addAll(live.listeners());
+      }
+      if (samples != null) {
+        listeners.add(samples);
       }
       FramePipeline pipeline = new FramePipeline(
           new FrameReader(preparation, m, reading.minConfidence), decider);
@@ -171,6 +192,16 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The bounds of --save-samples, checked even when it is not given. */
+  private SampleSaver.Limits sampleLimits() {
+    if (saveSamplesMax < 1 || !(saveSamplesMaxMb > 0)) {
+      throw new IllegalArgumentException("--save-samples-max and --save-samples-max-mb must be"
+          + " more than 0 (got " + saveSamplesMax + " and " + saveSamplesMaxMb + ")");
+    }
+    return new SampleSaver.Limits(saveSamplesMax, (long) (saveSamplesMaxMb * 1048576),
+        SampleSaver.Limits.DEFAULT.repeatNanos());
   }
 
   /**

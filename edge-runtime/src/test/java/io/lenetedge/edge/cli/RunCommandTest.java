@@ -70,6 +70,43 @@ class RunCommandTest {
   }
 
   @Test
+  void saveSamplesKeepsTheDecidedDigitsUnderTheirDigitUpToItsLimit(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path samples = dir.resolve("samples");
+    CliRun r = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--save-samples",
+        samples.toString(), "--save-samples-max", "6");
+    assertEquals(0, r.exit(), r.err());
+    java.util.Set<String> decided = new java.util.HashSet<>();
+    int changes = 0;
+    String last = null;
+    for (String line : r.out().lines().toList()) {
+      var digit = JsonParser.parseString(line).getAsJsonObject().get("digit");
+      String d = digit.isJsonNull() ? null : digit.getAsString();
+      if (d != null && !d.equals(last)) {
+        changes++;
+        decided.add(d);
+      }
+      last = d;
+    }
+    assertTrue(changes > 6, "the demo changes its digit more than 6 times: " + changes);
+    int kept = 0;
+    for (int d = 0; d <= 9; d++) {
+      try (var files = Files.list(samples.resolve(Integer.toString(d)))) {
+        long n = files.count();
+        kept += (int) n;
+        assertTrue(n == 0 || decided.contains(Integer.toString(d)),
+            "samples of " + d + " only when " + d + " was decided: " + decided);
+      }
+    }
+    assertEquals(6, kept, r.err());
+    assertTrue(r.err().contains("holds 6 samples") && r.err().contains("no more are saved"), r.err());
+    CliRun bad = CliRun.of("run", "--source", "demo", "--save-samples", samples.toString(),
+        "--save-samples-max", "0").assertNoStackTrace();
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("--save-samples-max"), bad.err());
+  }
+
+  @Test
   void roiOutsideTheFrameIsNamed() {
     CliRun r = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--roi", "0,0,400,100").assertNoStackTrace();
     assertEquals(2, r.exit());
