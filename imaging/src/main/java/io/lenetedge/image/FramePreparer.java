@@ -37,9 +37,9 @@ public final class FramePreparer {
   /** See {@link #COARSE_SIDE}. */
   static final double LARGE = 0.35;
   /**
-   * A digit whose strokes are thicker than this fraction of the paper window has lost some of
-   * them to the paper estimate: it is measured again at its own scale, and taken from there when
-   * found as high.
+   * A digit whose strokes are thicker than this fraction of the paper window, or that looks hollow
+   * ({@link InkMap#hollow}), has lost some of them to the paper estimate: it is measured again at
+   * its own scale, and taken from there when found as high.
    */
   static final double THICK = 0.35;
   /** A smudge's edge ramp is more than this fraction of its height... */
@@ -75,18 +75,25 @@ public final class FramePreparer {
     int side = Math.min(width, height);
     int digitHeight = found ? (blobs.bottom() - blobs.top() + 1) * factor : 0;
     boolean fragment = !found || digitHeight < FRAGMENT * side;
+    boolean hollow = found && ink.hollow(blobs);
     boolean thick = found && blobs.thickness() > THICK * ink.windowWidth();
-    int better = fragment ? Math.max(factor + 1, Math.round((float) side / COARSE_SIDE))
+    int better = fragment || hollow ? Math.max(factor + 1, Math.round((float) side / COARSE_SIDE))
         : thick ? Math.max(factor + 1, factorFor(blobs.bottom() - blobs.top() + 1, factor, 0))
         : factorFor(blobs.bottom() - blobs.top() + 1, factor, MAX_DIGIT_MAP_HEIGHT);
     if (better > factor && side / better >= MIN_MAP_SIDE) {
-      boolean again = ink.measure(frame, x, y, width, height, better) && blobs.find(ink)
-          && !smudge(blobs);
-      int againHeight = again ? (blobs.bottom() - blobs.top() + 1) * better : 0;
-      boolean taller = fragment ? againHeight >= LARGE * side && againHeight >= 2 * digitHeight
-          : againHeight >= digitHeight;
-      if (again && taller) {
-        return crop.prepare(frame, ink, blobs);
+      int[] tries = fragment || hollow ? new int[] {better, better - 1, better + 1} : new int[] {better};
+      for (int f : tries) {
+        if (f <= factor || side / f < MIN_MAP_SIDE) {
+          continue;
+        }
+        boolean again = ink.measure(frame, x, y, width, height, f) && blobs.find(ink)
+            && !smudge(blobs);
+        int againHeight = again ? (blobs.bottom() - blobs.top() + 1) * f : 0;
+        boolean taller = fragment ? againHeight >= LARGE * side && againHeight >= 2 * digitHeight
+            : againHeight >= digitHeight;
+        if (again && taller) {
+          return crop.prepare(frame, ink, blobs);
+        }
       }
       if (found) {
         ink.measure(frame, x, y, width, height);
@@ -95,6 +102,11 @@ public final class FramePreparer {
     }
     return found ? crop.prepare(frame, ink, blobs) : Optional.empty();
   }
+
+  /*
+   * A digit not found, or hollow, is looked for at the frame's coarse scale and, failing that, one
+   * step either side of it: the choice among blobs at one scale can hang on a pixel.
+   */
 
   /**
    * Whether a digit found on a coarser map is a smudge after all: seen coarse, a smudge's soft

@@ -24,6 +24,13 @@ final class InkMap {
   static final int WINDOWS_PER_SIDE = 8;
   /** A wide paper window: for a digit whose strokes are thicker than the usual window. */
   static final int WIDE_WINDOWS_PER_SIDE = 3;
+  /**
+   * Paper outvotes ink (the pixels near contrast mostly lie on the paper's side) by at least this
+   * share of the votes, or the region's edge decides which side is paper.
+   */
+  static final double CLEAR_VOTE = 0.3;
+  /** See {@link #hollow}. */
+  static final double HOLLOW = 1.6;
   /** Ratios are binned on [-0.5, 1.5) for Otsu's threshold. */
   private static final float BINS_PER_UNIT = 128f;
   private static final float LOWEST_RATIO = -0.5f;
@@ -201,6 +208,31 @@ final class InkMap {
     morph.erode(blockMin, localMin, gridWidth, gridHeight, r);
   }
 
+  /**
+   * Whether the selection looks hollow: its box holds more than {@link #HOLLOW} times as many
+   * pixels on the ink's side of the region's mid grey as the selection has ink. Strokes wider than
+   * the paper window are taken for paper in their middle and only their edges for ink.
+   */
+  boolean hollow(InkSelection s) {
+    int min = 255;
+    int max = 0;
+    for (int i = 0; i < width * height; i++) {
+      min = Math.min(min, small[i]);
+      max = Math.max(max, small[i]);
+    }
+    int mid = min + max;
+    int dark = 0;
+    int inkCount = 0;
+    for (int y = s.top(); y <= s.bottom(); y++) {
+      for (int x = s.left(); x <= s.right(); x++) {
+        int i = y * width + x;
+        dark += (inverted ? 2 * small[i] < mid : 2 * small[i] > mid) ? 1 : 0;
+        inkCount += s.contains(i) ? 1 : 0;
+      }
+    }
+    return dark > HOLLOW * inkCount;
+  }
+
   /** The paper window's width, in map pixels. */
   int windowWidth() {
     return 4 * gridRadius() + 2;
@@ -228,6 +260,7 @@ final class InkMap {
    */
   private boolean inkIsDarker() {
     int votes = 0;
+    int voters = 0;
     for (int y = 0; y < height; y += 2) {
       int row = (y >> 1) * gridWidth;
       for (int x = 0; x < width; x += 2) {
@@ -235,10 +268,43 @@ final class InkMap {
         int lo = localMin[row + (x >> 1)];
         if (hi - lo >= MnistStyle.MIN_CONTRAST) {
           votes += 2 * small[y * width + x] > hi + lo ? 1 : -1;
+          voters++;
         }
       }
     }
-    return votes >= 0;
+    if (Math.abs(votes) >= CLEAR_VOTE * voters) {
+      return votes >= 0;
+    }
+    return borderIsLight();
+  }
+
+  /**
+   * Whether the region's edge is nearer its lightest level than its darkest: the paper's side when
+   * the ink covers as much of the region as the paper (a marker digit filling the frame), since a
+   * digit rarely covers the edge of its picture.
+   */
+  private boolean borderIsLight() {
+    int min = 255;
+    int max = 0;
+    for (int i = 0; i < width * height; i++) {
+      min = Math.min(min, small[i]);
+      max = Math.max(max, small[i]);
+    }
+    int light = 0;
+    int all = 0;
+    for (int x = 0; x < width; x++) {
+      for (int y : new int[] {0, height - 1}) {
+        light += 2 * small[y * width + x] > min + max ? 1 : 0;
+        all++;
+      }
+    }
+    for (int y = 1; y < height - 1; y++) {
+      for (int x : new int[] {0, width - 1}) {
+        light += 2 * small[y * width + x] > min + max ? 1 : 0;
+        all++;
+      }
+    }
+    return 2 * light >= all;
   }
 
   /** The closing (dark ink) or opening (light ink) on the grid, interpolated to each pixel. */

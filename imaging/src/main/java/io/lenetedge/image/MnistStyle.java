@@ -210,9 +210,16 @@ public final class MnistStyle {
   /**
    * Scales a crop of ink ({@code bw x bh} values from {@code offset} of {@code src}, rows {@code
    * stride} apart) so that its larger side is {@value #BOX} pixels, multiplies it by {@code gain}
-   * and places it in a 28x28 field with its centre of mass at the centre.
+   * and places it in a 28x28 field with its centre of mass at the centre. A stroke much thinner or
+   * thicker than MNIST's is first brought towards MNIST's ({@link StrokeWidth}).
    */
   static float[] fit(float[] src, int offset, int stride, int bw, int bh, float gain) {
+    StrokeWidth.Crop even = StrokeWidth.normalised(src, offset, stride, bw, bh, gain);
+    return even == null ? fitAsIs(src, offset, stride, bw, bh, gain)
+        : fitAsIs(even.values(), 0, even.width(), even.width(), even.height(), 1f);
+  }
+
+  private static float[] fitAsIs(float[] src, int offset, int stride, int bw, int bh, float gain) {
     double scale = (double) BOX / Math.max(bw, bh);
     int tw = Math.clamp(Math.round(bw * scale), 1, BOX);
     int th = Math.clamp(Math.round(bh * scale), 1, BOX);

@@ -166,6 +166,27 @@ class FramePreparerTest {
     TestDigits.assertBoxNear(box, p, 2);
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0, 3})
+  void aMarkerZeroFillingTheFrameIsTheRingNotItsHole(int blur) {
+    int side = 224;
+    int[] box = {30, 15, 150, 195};
+    GrayImage marker = TestDigits.draw(side, side, box, TestDigits.ZERO, 50, 235, 20);
+    if (blur > 0) {
+      marker = TestScenes.blurred(marker, blur);
+    }
+    Prepared p = prepare(marker);
+    assertTrue(p.inverted(), "dark ink on light paper");
+    TestDigits.assertBoxNear(box, p, 6);
+    float[] in = p.input();
+    assertTrue(in[14 * 28 + 14] < 0.2f, "the hole is paper: " + in[14 * 28 + 14]);
+    float ring = 0;
+    for (int x = 4; x < 12; x++) {
+      ring = Math.max(ring, in[14 * 28 + x]);
+    }
+    assertTrue(ring > 0.9f, "the ring is ink, its middle too: " + ring);
+  }
+
   @Test
   void digitInTwoStrokesIsCroppedWhole() {
     double[][] brokenFour = {{0.75, 0, 0, 0.65}, {0, 0.65, 0.7, 0.65}, {1, 0, 1, 1}};

@@ -23,7 +23,7 @@ class MnistStyleTest {
         Arguments.of(640, 480, new int[] {250, 100, 150, 260}, TestDigits.ZERO, 20.0),
         Arguments.of(640, 480, new int[] {40, 300, 60, 150}, TestDigits.SEVEN, 14.0),
         Arguments.of(12, 12, new int[] {2, 1, 8, 10}, TestDigits.FOUR, 2.0),
-        Arguments.of(150, 40, new int[] {10, 4, 120, 32}, TestDigits.ZERO, 5.0));
+        Arguments.of(150, 40, new int[] {10, 4, 120, 32}, TestDigits.ZERO, 10.0));
   }
 
   @ParameterizedTest

@@ -25,6 +25,7 @@ import javax.imageio.ImageIO;
  * java -jar testkit.jar pages --mnist data/mnist --count 250 --seed 7 --out target/pages
  * java -jar testkit.jar meter --mnist data/mnist --strips 4 --frames 60 --seed 7 --out target/meter
  * java -jar testkit.jar scaled --mnist data/mnist --count 300 --seed 7 --out target/scaled
+ * java -jar testkit.jar pens --mnist data/mnist --count 300 --seed 7 --out target/pens
  * java -jar testkit.jar fonts --fonts data/fonts --role handwriting-held-out --per-digit 40 --out DIR
  * java -jar testkit.jar optdigits --file data/optdigits/digits.csv.gz --out target/optdigits
  * </pre>
@@ -32,7 +33,7 @@ import javax.imageio.ImageIO;
  * A page set is PNG files and {@code truth.jsonl} ({@code {"image":"page-0001.png","text":"..."}}
  * per line); a meter set is one folder per strip with its frames, {@code truth.jsonl} (image, time,
  * value shown, kind of frame) and the strip's reader options in {@code edge.properties}. Digit sets
- * ({@code eval --images}) are sub-folders 0 to 9 of pictures; {@code scaled} writes one such set
+ * ({@code eval --images}) are sub-folders 0 to 9 of pictures; {@code pens} writes the sets {@code thin} and {@code thick}; {@code scaled} writes one such set
  * per scale (1 to 10), filter (bilinear, bicubic), polarity and focus, named like
  * {@code x4-bicubic-dark-sharp}.
  */
@@ -50,7 +51,7 @@ public final class WriteSet {
   }
 
   static int run(String[] args) {
-    List<String> verbs = List.of("pages", "meter", "scaled", "fonts", "optdigits");
+    List<String> verbs = List.of("pages", "meter", "scaled", "pens", "fonts", "optdigits");
     if (args.length == 0 || !verbs.contains(args[0])) {
       throw new IllegalArgumentException("usage: " + String.join("|", verbs) + " --out DIR [--seed N]"
           + " [--mnist DIR] [--count N] [--strips N --frames N] [--fonts DIR --role ROLE --per-digit N]"
@@ -82,6 +83,19 @@ public final class WriteSet {
       int sets = writeScaled(test, count, seed, out);
       System.err.printf(Locale.ROOT, "wrote %d sets of %d scaled MNIST test digits (seed %d) to %s%n",
           sets, count, seed, out);
+      return 0;
+    }
+    if (args[0].equals("pens")) {
+      int count = Integer.parseInt(o.getOrDefault("count", "300"));
+      int[] picks = new java.util.SplittableRandom(seed).ints(count, 0, test.size()).toArray();
+      for (DigitSets.Pen pen : DigitSets.Pen.values()) {
+        for (int i : picks) {
+          writeGray(DigitSets.pen(test, i, pen), out.resolve(pen.name().toLowerCase(Locale.ROOT)
+              + "/" + test.label(i) + "/" + String.format(Locale.ROOT, "%05d.png", i)));
+        }
+      }
+      System.err.printf(Locale.ROOT, "wrote %d MNIST test digits with thin and thick pens (seed %d)"
+          + " to %s%n", count, seed, out);
       return 0;
     }
     if (args[0].equals("pages")) {
