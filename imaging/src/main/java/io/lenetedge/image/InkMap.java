@@ -409,21 +409,19 @@ final class InkMap {
   }
 
   /**
-   * The ink threshold; false when the ratios are not two classes (see {@link #InkMap(int,
-   * boolean)} for sparse ink) or no ink passes.
+   * The ink threshold: Otsu's when ink and paper are two classes; else, as for sparse ink (see
+   * {@link #InkMap(int, boolean)}), from the paper's own spread, which a thin digit in a large
+   * frame needs (its few pixels do not make a class of their own). False when no ink passes.
    */
   private boolean threshold() {
     int t = MnistStyle.otsuThreshold(ratioHistogram);
     float otsu = (t + 1) / BINS_PER_UNIT + LOWEST_RATIO;
-    if (sparseInk) {
+    if (sparseInk || MnistStyle.separability(ratioHistogram, t) < MnistStyle.MIN_SEPARABILITY) {
       threshold = (float) Math.max(MIN_RATIO, Math.max(PAPER_SIGMAS * paperSigma(), otsu));
-      return markInk();
-    }
-    if (MnistStyle.separability(ratioHistogram, t) < MnistStyle.MIN_SEPARABILITY) {
-      return false;
+      return markInk(true);
     }
     threshold = Math.max(MIN_RATIO, otsu);
-    return markInk();
+    return markInk(false);
   }
 
   /**
@@ -446,7 +444,7 @@ final class InkMap {
     return 1 / BINS_PER_UNIT;
   }
 
-  private boolean markInk() {
+  private boolean markInk(boolean sparse) {
     int n = width * height;
     int count = 0;
     for (int i = 0; i < n; i++) {
@@ -454,7 +452,7 @@ final class InkMap {
       ink[i] = k;
       count += k ? 1 : 0;
     }
-    return count >= (sparseInk ? MnistStyle.MIN_SPECK_PIXELS : 1);
+    return count >= (sparse ? MnistStyle.MIN_SPECK_PIXELS : 1);
   }
 
   private static int bin(float r) {

@@ -26,6 +26,7 @@ import javax.imageio.ImageIO;
  * java -jar testkit.jar meter --mnist data/mnist --strips 4 --frames 60 --seed 7 --out target/meter
  * java -jar testkit.jar scaled --mnist data/mnist --count 300 --seed 7 --out target/scaled
  * java -jar testkit.jar pens --mnist data/mnist --count 300 --seed 7 --out target/pens
+ * java -jar testkit.jar camera --mnist data/mnist --frames 300 --seed 7 --out target/camera
  * java -jar testkit.jar fonts --fonts data/fonts --role handwriting-held-out --per-digit 40 --out DIR
  * java -jar testkit.jar optdigits --file data/optdigits/digits.csv.gz --out target/optdigits
  * </pre>
@@ -33,7 +34,7 @@ import javax.imageio.ImageIO;
  * A page set is PNG files and {@code truth.jsonl} ({@code {"image":"page-0001.png","text":"..."}}
  * per line); a meter set is one folder per strip with its frames, {@code truth.jsonl} (image, time,
  * value shown, kind of frame) and the strip's reader options in {@code edge.properties}. Digit sets
- * ({@code eval --images}) are sub-folders 0 to 9 of pictures; {@code pens} writes the sets {@code thin} and {@code thick}; {@code scaled} writes one such set
+ * ({@code eval --images}) are sub-folders 0 to 9 of pictures; {@code camera} writes its blank frames to {@code none}; {@code pens} writes the sets {@code thin} and {@code thick}; {@code scaled} writes one such set
  * per scale (1 to 10), filter (bilinear, bicubic), polarity and focus, named like
  * {@code x4-bicubic-dark-sharp}.
  */
@@ -51,10 +52,10 @@ public final class WriteSet {
   }
 
   static int run(String[] args) {
-    List<String> verbs = List.of("pages", "meter", "scaled", "pens", "fonts", "optdigits");
+    List<String> verbs = List.of("pages", "meter", "scaled", "pens", "camera", "fonts", "optdigits");
     if (args.length == 0 || !verbs.contains(args[0])) {
       throw new IllegalArgumentException("usage: " + String.join("|", verbs) + " --out DIR [--seed N]"
-          + " [--mnist DIR] [--count N] [--strips N --frames N] [--fonts DIR --role ROLE --per-digit N]"
+          + " [--mnist DIR] [--count N] [--strips N --frames N] [--frames N] [--fonts DIR --role ROLE --per-digit N]"
           + " [--file digits.csv.gz]");
     }
     Map<String, String> o = options(args);
@@ -83,6 +84,17 @@ public final class WriteSet {
       int sets = writeScaled(test, count, seed, out);
       System.err.printf(Locale.ROOT, "wrote %d sets of %d scaled MNIST test digits (seed %d) to %s%n",
           sets, count, seed, out);
+      return 0;
+    }
+    if (args[0].equals("camera")) {
+      int frames = Integer.parseInt(o.getOrDefault("frames", "300"));
+      CameraClip clip = new CameraClip(test.images(), 640, 480, 6, seed);
+      for (int i = 0; i < frames; i++) {
+        int index = clip.digitIndex(i);
+        String folder = index < 0 ? "none" : String.valueOf(test.label(index));
+        writeGray(clip.frame(i), out.resolve(folder + "/" + String.format(Locale.ROOT, "frame-%04d.png", i)));
+      }
+      System.err.printf(Locale.ROOT, "wrote a camera clip of %d frames (seed %d) to %s%n", frames, seed, out);
       return 0;
     }
     if (args[0].equals("pens")) {

@@ -46,7 +46,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--images", paramLabel = "FILE|DIR",
       description = "IDX images, e.g. data/mnist/t10k-images-idx3-ubyte, with --labels; or a folder"
           + " whose sub-folders 0 to 9 hold pictures of each digit, of any size, read as classify"
-          + " reads them.")
+          + " reads them (and \"none\" pictures that hold no digit), or a folder of such folders.")
   Path images;
 
   @Option(names = "--labels", paramLabel = "FILE",
@@ -147,9 +147,12 @@ public final class EvalCommand implements Callable<Integer> {
       FrameReader reader = new FrameReader(Preparations.digit(null), m, 0f);
       for (Path set : sets) {
         long[] nanos = {0};
-        ConfusionMatrix cm = evalSet(reader, set, nanos, unreadable, err, errors);
-        out.printf(Locale.ROOT, "accuracy: %.2f %% (%d of %d correct, %d no digit) on %s%n",
-            100 * cm.accuracy(), cm.correct(), cm.total(), cm.noDigit(), set);
+        int[] blank = {0, 0};
+        ConfusionMatrix cm = evalSet(reader, set, nanos, unreadable, blank, err, errors);
+        out.printf(Locale.ROOT, "accuracy: %.2f %% (%d of %d correct, %d no digit) on %s%s%n",
+            100 * cm.accuracy(), cm.correct(), cm.total(), cm.noDigit(), set, blank[1] == 0 ? ""
+                : String.format(Locale.ROOT, "; %d of %d pictures without a digit read as none",
+                    blank[0], blank[1]));
         if (sets.size() == 1) {
           out.printf(Locale.ROOT, "speed: %.2f ms per picture (read digit)%n",
               nanos[0] / 1e6 / Math.max(1, cm.total()));
@@ -164,9 +167,30 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Reads sub-folders 0 to 9 into a confusion matrix, and {@value #NONE} (pictures without a
+   * digit) into {@code blank}: how many gave no digit, of how many.
+   */
   private static ConfusionMatrix evalSet(FrameReader reader, Path set, long[] nanos,
-      int[] unreadable, PrintWriter err, boolean errors) {
+      int[] unreadable, int[] blank, PrintWriter err, boolean errors) {
     ConfusionMatrix cm = ConfusionMatrix.empty(10);
+    Path none = set.resolve(NONE);
+    if (Files.isDirectory(none)) {
+      for (Path file : ImageFiles.expand(List.of(none))) {
+        try {
+          Reading r = reader.read(ImageFiles.read(file));
+          boolean nothing = r.count() == 0;
+          blank[0] += nothing ? 1 : 0;
+          blank[1]++;
+          if (errors && !nothing) {
+            err.println(file + ": read " + r.text() + " where there is no digit");
+          }
+        } catch (io.lenetedge.image.ImageException e) {
+          unreadable[0]++;
+          err.println("error: " + e.getMessage());
+        }
+      }
+    }
     for (int d = 0; d < 10; d++) {
       Path sub = set.resolve(String.valueOf(d));
       if (!Files.isDirectory(sub)) {
@@ -191,6 +215,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
     return cm;
   }
+
+  /** The sub-folder of pictures that hold no digit. */
+  static final String NONE = "none";
 
   private static boolean isDigitSet(Path dir) {
     for (int d = 0; d < 10; d++) {

@@ -11,6 +11,7 @@ import io.lenetedge.edge.model.ModelOverrides;
 import io.lenetedge.edge.source.Frame;
 import io.lenetedge.edge.read.FrameReader;
 import io.lenetedge.edge.read.Preparations;
+import io.lenetedge.testkit.CameraClip;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.lenetedge.edge.run;
+package io.lenetedge.testkit;
 
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.image.GrayImage;
@@ -9,14 +9,14 @@ import java.util.SplittableRandom;
  * (a lighting gradient, dark corners, a soft shadow band), slightly blurred, with sensor noise and
  * jitter in position, size and angle; every {@code blankEvery}-th frame is blank paper.
  */
-final class CameraClip {
+public final class CameraClip {
   private final IdxImages digits;
   private final int width;
   private final int height;
   private final int blankEvery;
   private final SplittableRandom rng;
 
-  CameraClip(IdxImages digits, int width, int height, int blankEvery, long seed) {
+  public CameraClip(IdxImages digits, int width, int height, int blankEvery, long seed) {
     this.digits = digits;
     this.width = width;
     this.height = height;
@@ -25,11 +25,11 @@ final class CameraClip {
   }
 
   /** The MNIST index frame {@code i} shows, or -1 for blank paper. */
-  int digitIndex(int i) {
+  public int digitIndex(int i) {
     return (i + 1) % blankEvery == 0 ? -1 : i - (i + 1) / blankEvery;
   }
 
-  GrayImage frame(int i) {
+  public GrayImage frame(int i) {
     float[] ink = new float[width * height];
     int index = digitIndex(i);
     if (index >= 0) {
