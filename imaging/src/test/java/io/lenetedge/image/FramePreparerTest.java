@@ -187,6 +187,38 @@ class FramePreparerTest {
     assertTrue(ring > 0.9f, "the ring is ink, its middle too: " + ring);
   }
 
+  /**
+   * One digit as tight crops from 28 to 4,000 pixels, its stroke a tenth of its height, sharp and
+   * blurred, both polarities: every one is found, and all give nearly the same model input (a
+   * 28x28 picture is taken as the model input it already is, so it is only found).
+   */
+  @Test
+  void aDigitsSizeInItsImageDoesNotDecideWhetherOrHowItIsSeen() {
+    float[] reference = null;
+    for (int side : new int[] {56, 28, 112, 224, 500, 1000, 4000}) {
+      for (boolean dark : new boolean[] {true, false}) {
+        for (double blur : new double[] {0, 0.03}) {
+          int[] box = {side / 5, side / 8, side * 3 / 5, side * 3 / 4};
+          GrayImage img = TestDigits.draw(side, side, box, TestDigits.FOUR, side * 0.075,
+              dark ? 235 : 20, dark ? 20 : 235);
+          if (blur > 0) {
+            img = TestScenes.blurred(img, blur * side);
+          }
+          String what = side + " px, " + (dark ? "dark" : "light") + (blur > 0 ? ", blurred" : "");
+          Prepared p = MnistStyle.prepare(img).orElseThrow(() -> new AssertionError(what + ": no digit"));
+          if (reference == null) {
+            reference = p.input();
+          }
+          if (side == MnistStyle.SIZE) {
+            continue;
+          }
+          double c = correlation(reference, p.input());
+          assertTrue(c > 0.9, what + ": correlation with the 56-pixel crop " + c);
+        }
+      }
+    }
+  }
+
   @Test
   void digitInTwoStrokesIsCroppedWhole() {
     double[][] brokenFour = {{0.75, 0, 0, 0.65}, {0, 0.65, 0.7, 0.65}, {1, 0, 1, 1}};

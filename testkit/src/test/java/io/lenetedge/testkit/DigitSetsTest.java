@@ -1,0 +1,97 @@
+package io.lenetedge.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lenetedge.common.LabeledImages;
+import io.lenetedge.common.MnistFolder;
+import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.MnistStyle;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The generated digit sets: pens, scaled digits, the camera clip and optdigits drawn back. */
+class DigitSetsTest {
+  static LabeledImages test;
+
+  @BeforeAll
+  static void load() {
+    test = MnistFolder.load(Path.of(System.getProperty("mnist.dir", "../data/mnist")), s -> { })
+        .test();
+  }
+
+  /** The median over rows of the widest run of ink (dark pixels) in the row. */
+  private static int medianRun(GrayImage img) {
+    java.util.List<Integer> runs = new java.util.ArrayList<>();
+    for (int y = 0; y < img.height(); y++) {
+      int best = 0;
+      int run = 0;
+      for (int x = 0; x < img.width(); x++) {
+        run = img.at(x, y) < 128 ? run + 1 : 0;
+        best = Math.max(best, run);
+      }
+      if (best > 0) {
+        runs.add(best);
+      }
+    }
+    java.util.Collections.sort(runs);
+    return runs.get(runs.size() / 2);
+  }
+
+  @Test
+  void aThinPenDrawsAFewPixelsWideAndAMarkerTensAndBothStayLegible() {
+    for (int i = 0; i < 10; i++) {
+      GrayImage thin = DigitSets.pen(test, i, DigitSets.Pen.THIN);
+      GrayImage thick = DigitSets.pen(test, i, DigitSets.Pen.THICK);
+      assertEquals(224, thin.width());
+      int thinRun = medianRun(thin);
+      int thickRun = medianRun(thick);
+      assertTrue(thinRun >= 3 && thinRun <= 12, "digit " + i + ": thin line " + thinRun + " px");
+      assertTrue(thickRun >= 40, "digit " + i + ": marker " + thickRun + " px");
+      assertTrue(MnistStyle.prepare(thin).isPresent() && MnistStyle.prepare(thick).isPresent(),
+          "digit " + i + " is found in both");
+    }
+  }
+
+  @Test
+  void scaledDigitsKeepTheirInkWhereTheOriginalHasIt() {
+    GrayImage x4 = DigitSets.scaled(test, 0, 4, DigitSets.Filter.BICUBIC, true, 0);
+    assertEquals(112, x4.width());
+    int agree = 0;
+    for (int y = 0; y < 28; y++) {
+      for (int x = 0; x < 28; x++) {
+        boolean ink = (test.images().pixel(0, y * 28 + x)) > 128;
+        boolean drawn = x4.at(4 * x + 2, 4 * y + 2) < 128;
+        agree += ink == drawn ? 1 : 0;
+      }
+    }
+    assertTrue(agree >= 784 - 20, "dark ink where MNIST's is: " + agree + " of 784");
+  }
+
+  @Test
+  void theCameraClipIsReproducibleAndBlankEverySixthFrame() {
+    CameraClip a = new CameraClip(test.images(), 320, 240, 6, 3);
+    CameraClip b = new CameraClip(test.images(), 320, 240, 6, 3);
+    for (int i = 0; i < 12; i++) {
+      assertArrayEquals(a.frame(i).pixels(), b.frame(i).pixels(), "frame " + i);
+      assertEquals((i + 1) % 6 == 0, a.digitIndex(i) < 0, "frame " + i + " blank");
+    }
+  }
+
+  @Test
+  void anOptdigitIsDrawnBackFromItsCounts() {
+    int[] row = new int[65];
+    for (int c = 0; c < 64; c++) {
+      row[c] = c % 8 == 3 || c % 8 == 4 ? 16 : 0;
+    }
+    row[64] = 1;
+    GrayImage img = DigitSets.optdigit(row);
+    assertEquals(160, img.width());
+    int centre = img.at(80, 80);
+    int side = img.at(50, 80);
+    assertTrue(centre < 100 && side > 200, "a vertical bar of full counts: centre " + centre
+        + ", beside it " + side);
+  }
+}
