@@ -6,7 +6,8 @@ import java.util.List;
 final class EpochTable {
   private EpochTable() {}
 
-  static String render(List<EpochResult> epochs, int bestEpoch) {
+  /** The table, the kept epoch marked as the best by validation or as the last. */
+  static String render(List<EpochResult> epochs, int keptEpoch, boolean keepBest) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format("%5s %9s %9s %9s %9s %8s %9s %10s%n", "epoch", "loss", "train %",
         "val %", "test %", "seconds", "img/s", "lr"));
@@ -14,7 +15,8 @@ final class EpochTable {
       sb.append(String.format("%5d %9.4f %9.2f %9.2f %9.2f %8.1f %9.0f %10.2e%s%n", r.epoch(),
           r.trainLoss(), 100 * r.trainAccuracy(), 100 * r.validationAccuracy(),
           100 * r.testAccuracy(), r.seconds(), r.imagesPerSecond(), r.learningRate(),
-          r.epoch() == bestEpoch ? "  <- best (validation)" : ""));
+          r.epoch() != keptEpoch ? "" : keepBest ? "  <- kept (best validation)"
+              : "  <- kept (last epoch)"));
     }
     return sb.toString();
   }

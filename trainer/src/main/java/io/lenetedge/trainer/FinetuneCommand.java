@@ -76,7 +76,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     TrainingListener listener = noProgress ? new EpochLines(err) : new ConsoleProgress();
     TrainingRun.Result result = new TrainingRun(recipe, out).execute(mnistData, listener);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(EpochTable.render(result.outcome().epochs(), result.outcome().best().epoch()));
+    stdout.print(EpochTable.render(result.outcome().epochs(), result.outcome().best().epoch(), false));
     stdout.printf("fine-tuned %s on %s: validation %.2f %%, test %.2f %%; wrote %s%n", from, extra,
         100 * result.outcome().best().validationAccuracy(),
         100 * result.outcome().best().testAccuracy(), out);

@@ -87,6 +87,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Batches per epoch at most (0: all); for quick checks.")
   int maxBatches;
 
+  @Option(names = "--keep", paramLabel = "best|last", defaultValue = "best",
+      description = "Keep the epoch with the best validation accuracy, or the last one (the"
+          + " learning rate has then decayed to 1 %) (default: ${DEFAULT-VALUE}).")
+  String keep;
+
   @Option(names = "--force", description = "Overwrite an existing checkpoint in --out.")
   boolean force;
 
@@ -101,6 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
         .optDevice(parseDevice(device)).optMaxBatchesPerEpoch(maxBatches)
         .optDistort(!noDistort).optStyles(!noStyles).optFonts(noFonts ? null : fonts(fonts))
         .optFontShare(fontShare).optExtra(extra).optExtraShare(extraShare)
+        .optKeepBest(keepBest(keep))
         .build();
     prepareOutput();
     PrintWriter err = spec.commandLine().getErr();
@@ -109,12 +115,22 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingRun run = new TrainingRun(recipe, out);
     TrainingRun.Result result = run.execute(mnist, listener);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(EpochTable.render(result.outcome().epochs(), result.outcome().best().epoch()));
-    stdout.printf("best epoch %d: validation %.2f %%, test %.2f %%; wrote %s%n",
-        result.outcome().best().epoch(), 100 * result.outcome().best().validationAccuracy(),
+    stdout.print(EpochTable.render(result.outcome().epochs(), result.outcome().best().epoch(),
+        recipe.keepBest()));
+    stdout.printf("kept epoch %d (%s): validation %.2f %%, test %.2f %%; wrote %s%n",
+        result.outcome().best().epoch(), recipe.keepBest() ? "best validation" : "last",
+        100 * result.outcome().best().validationAccuracy(),
         100 * result.outcome().best().testAccuracy(), out);
     stdout.flush();
     return 0;
+  }
+
+  private static boolean keepBest(String keep) {
+    return switch (keep.toLowerCase(java.util.Locale.ROOT)) {
+      case "best" -> true;
+      case "last" -> false;
+      default -> throw new IllegalArgumentException("--keep " + keep + ": choose best or last");
+    };
   }
 
   private void prepareOutput() throws IOException {

@@ -39,7 +39,7 @@ class TrainCommandTest {
 
   @Test
   void missingDataFolderExitsWithDataErrorAndTheFix() {
-    Run r = run("train", "--data", tmp.resolve("nothing").toString(), "--out", tmp.resolve("o").toString());
+    Run r = run("train", "--data", tmp.resolve("nothing").toString(), "--out", tmp.resolve("o").toString(), "--no-fonts");
     assertEquals(TrainerCli.EXIT_DATA, r.exit);
     assertTrue(r.err.contains("fetch-mnist"), r.err);
     assertNoStackTrace(r);
@@ -54,7 +54,7 @@ class TrainCommandTest {
     }
     byte[] labels = Files.readAllBytes(data.resolve("t10k-labels-idx1-ubyte"));
     Files.write(data.resolve("t10k-labels-idx1-ubyte"), Arrays.copyOf(labels, 5000));
-    Run r = run("train", "--data", data.toString(), "--out", tmp.resolve("o").toString());
+    Run r = run("train", "--data", data.toString(), "--out", tmp.resolve("o").toString(), "--no-fonts");
     assertEquals(TrainerCli.EXIT_DATA, r.exit);
     assertTrue(r.err.contains("t10k-labels-idx1-ubyte") && r.err.contains("truncated"), r.err);
     assertNoStackTrace(r);
@@ -62,8 +62,17 @@ class TrainCommandTest {
   }
 
   @Test
+  void missingFontsSayHowToFetchThemOrTrainWithout() {
+    Run r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.resolve("f").toString(),
+        "--fonts", tmp.resolve("no-fonts-here").toString());
+    assertEquals(CommandLine.ExitCode.USAGE, r.exit);
+    assertTrue(r.err.contains("scripts/fetch-fonts.sh") && r.err.contains("--no-fonts"), r.err);
+    assertNoStackTrace(r);
+  }
+
+  @Test
   void unknownDeviceListsTheChoices() {
-    Run r = run("train", "--out", tmp.toString(), "--device", "tpu");
+    Run r = run("train", "--out", tmp.toString(), "--device", "tpu", "--no-fonts");
     assertEquals(CommandLine.ExitCode.USAGE, r.exit);
     assertTrue(r.err.contains("[auto, cpu, gpu]"), r.err);
     assertNoStackTrace(r);
@@ -80,7 +89,7 @@ class TrainCommandTest {
   @Test
   void existingCheckpointIsNotOverwrittenWithoutForce() throws IOException {
     Files.writeString(tmp.resolve(CheckpointDescription.FILE_NAME), "{}");
-    Run r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.toString());
+    Run r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.toString(), "--no-fonts");
     assertEquals(CommandLine.ExitCode.USAGE, r.exit);
     assertTrue(r.err.contains("--force"), r.err);
     assertEquals("{}", Files.readString(tmp.resolve(CheckpointDescription.FILE_NAME)));
@@ -91,6 +100,7 @@ class TrainCommandTest {
     BuildInfo.applyDjlDefaults();
     Assumptions.assumeTrue(Engine.getEngine("PyTorch").getGpuCount() == 0, "this machine has a GPU");
     Run r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.resolve("g").toString(),
+        "--no-fonts",
         "--device", "gpu", "--epochs", "1", "--max-batches", "1", "--no-progress");
     assertEquals(TrainerCli.EXIT_FAILED, r.exit);
     assertTrue(r.err.contains("sees no GPU") && r.err.contains("-Dcuda"), r.err);

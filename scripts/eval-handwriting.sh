@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Measures a model on every set of "any handwriting at any size" in one run, each through the same
+# preparation as classify: MNIST test (IDX, as it is), MNIST test digits rescaled x1 ... x10
+# (bilinear and bicubic, both polarities, sharp and blurred), thin and thick pens, held-out
+# handwriting and printed fonts, optdigits (13 writers, 8x8 counts drawn back) and a hand-held
+# camera clip with blank frames. Sets are generated from SEED; results/handwriting-SEED.txt keeps
+# the lines printed.
+#   scripts/eval-handwriting.sh [SEED] [MODEL]      (defaults: 20261202, the embedded model)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seed="${1:-20261202}"
+model="${2:-}"
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+bash scripts/fetch-mnist.sh
+bash scripts/fetch-fonts.sh
+bash scripts/fetch-optdigits.sh
+mvn -B -ntp -q -Dstyle.color=never -pl testkit,edge-runtime -am package -DskipTests
+sets="target/handwriting-$seed"
+rm -rf "$sets"
+kit() { java -jar testkit/target/testkit.jar "$@"; }
+kit scaled --mnist data/mnist --count 300 --seed "$seed" --out "$sets/scaled"
+kit pens --mnist data/mnist --count 300 --seed "$seed" --out "$sets/pens"
+kit fonts --fonts data/fonts --role handwriting-held-out --per-digit 40 --seed "$seed" --out "$sets/handwriting-fonts"
+kit fonts --fonts data/fonts --role printed-held-out --per-digit 40 --seed "$seed" --out "$sets/printed-fonts"
+if [ -f data/optdigits/digits.csv.gz ]; then
+  kit optdigits --file data/optdigits/digits.csv.gz --out "$sets/optdigits"
+fi
+kit camera --mnist data/mnist --frames 300 --seed "$seed" --out "$sets/camera"
+args=()
+if [ -n "$model" ]; then
+  args=(--model "$model")
+fi
+run_eval() { java -jar edge-runtime/target/edge-runtime.jar eval "${args[@]}" "$@"; }
+mkdir -p results
+out="results/handwriting-$seed.txt"
+{
+  echo "# scripts/eval-handwriting.sh $seed ${model:-(embedded model)}, $(date -u +%Y-%m-%d)"
+  run_eval --images data/mnist/t10k-images-idx3-ubyte --labels data/mnist/t10k-labels-idx1-ubyte | grep '^accuracy'
+  run_eval --images "$sets/scaled" | grep '^accuracy'
+  for s in pens handwriting-fonts printed-fonts optdigits camera; do
+    if [ -d "$sets/$s" ]; then
+      run_eval --images "$sets/$s" | grep '^accuracy'
+    fi
+  done
+} | tee "$out"
