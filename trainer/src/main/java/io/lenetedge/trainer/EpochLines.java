@@ -20,7 +20,7 @@ final class EpochLines implements TrainingListener {
   public void epochDone(EpochResult r, boolean best) {
     err.printf("epoch %d: loss %.4f, train %.2f %%, val %.2f %%, test %.2f %%, %.1f s, %,.0f img/s%s%n",
         r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), 100 * r.validationAccuracy(),
-        100 * r.testAccuracy(), r.seconds(), r.imagesPerSecond(), best ? " (best so far)" : "");
+        100 * r.testAccuracy(), r.seconds(), r.imagesPerSecond(), best ? " (saved)" : "");
     err.flush();
   }
 }

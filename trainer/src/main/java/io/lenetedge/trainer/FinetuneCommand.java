@@ -14,9 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code trainer finetune}: teaches a trained run a user's hand. Starts from the run's parameters
- * and trains a few short epochs on the user's images (each repeated, with the usual distortions)
- * mixed with an equal share of MNIST, so that the model learns the new hand without forgetting
- * MNIST's; keeps the last epoch. The result is a run folder like any other, for the exporter.
+ * and trains a few short epochs at a low learning rate on the user's images (each repeated, with
+ * the usual distortions) mixed with MNIST (10,000 images an epoch by default, the user's images a
+ * fifth of that), so that the model learns the new hand without forgetting MNIST's; keeps the last
+ * epoch. The result is a run folder like any other, for the exporter.
  */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
     description = "Fine-tune a trained run on your own images (DIR/0 ... DIR/9) mixed with some of"
@@ -38,16 +39,21 @@ public final class FinetuneCommand implements Callable<Integer> {
       description = "The MNIST folder (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--epochs", defaultValue = "6", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "4", description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--lr", defaultValue = "0.0005",
+  @Option(names = "--lr", defaultValue = "0.0001",
       description = "Peak learning rate, cosine-decayed (default: ${DEFAULT-VALUE}).")
   float lr;
 
-  @Option(names = "--mnist", defaultValue = "5000",
+  @Option(names = "--mnist", defaultValue = "10000",
       description = "MNIST images per epoch, the reminder of MNIST (default: ${DEFAULT-VALUE}).")
   int mnist;
+
+  @Option(names = "--extra-share", defaultValue = "0.2",
+      description = "Your images per epoch, as a fraction of its MNIST images, each repeated as"
+          + " often as that takes (default: ${DEFAULT-VALUE}).")
+  float extraShare;
 
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -63,7 +69,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     CheckpointDescription start = Checkpoint.readDescription(from);
     TrainingRecipe recipe = TrainingRecipe.builder()
         .optEpochs(epochs).optLearningRate(lr).optSeed(seed).optDropout(start.dropout())
-        .optFonts(null).optExtra(extra).optExtraShare(1f).optMnistPerEpoch(mnist)
+        .optFonts(null).optExtra(extra).optExtraShare(extraShare).optMnistPerEpoch(mnist)
         .optFrom(from).optKeepBest(false).optDevice(DeviceChoice.AUTO)
         .build();
     if (Files.exists(out.resolve(CheckpointDescription.FILE_NAME)) && !force) {

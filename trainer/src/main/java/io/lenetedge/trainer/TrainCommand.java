@@ -25,7 +25,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Run folder to create, e.g. runs/NAME.")
   Path out;
 
-  @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -69,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-fonts", description = "Train without font digits.")
   boolean noFonts;
 
-  @Option(names = "--font-share", defaultValue = "0.1",
+  @Option(names = "--font-share", defaultValue = "0.05",
       description = "Font digits per epoch, as a fraction of its MNIST images (default: ${DEFAULT-VALUE}).")
   float fontShare;
 
@@ -87,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Batches per epoch at most (0: all); for quick checks.")
   int maxBatches;
 
-  @Option(names = "--keep", paramLabel = "best|last", defaultValue = "best",
+  @Option(names = "--keep", paramLabel = "best|last", defaultValue = "last",
       description = "Keep the epoch with the best validation accuracy, or the last one (the"
           + " learning rate has then decayed to 1 %) (default: ${DEFAULT-VALUE}).")
   String keep;

@@ -140,7 +140,7 @@ public final class TrainingRecipe {
 
   /** Fluent builder: {@code set*}-less, every value has a default; {@code opt*} overrides it. */
   public static final class Builder {
-    private int epochs = 20;
+    private int epochs = 100;
     private int batchSize = 128;
     private float learningRate = 3e-3f;
     private long seed = 42;
@@ -151,13 +151,13 @@ public final class TrainingRecipe {
     private int maxBatchesPerEpoch;
     private boolean distort = true;
     private boolean styles = true;
-    private Path fonts = Path.of("data/fonts");
-    private float fontShare = 0.1f;
+    private Path fonts;
+    private float fontShare = 0.05f;
     private Path extra;
     private float extraShare = 0.1f;
     private int mnistPerEpoch;
     private Path from;
-    private boolean keepBest = true;
+    private boolean keepBest = false;
 
     private Builder() {}
 
@@ -176,7 +176,7 @@ public final class TrainingRecipe {
       return this;
     }
 
-    /** The fonts folder; null trains without font digits. */
+    /** The fonts folder ({@code scripts/fetch-fonts.sh}); null, the default, trains without font digits. */
     public Builder optFonts(Path fonts) {
       this.fonts = fonts;
       return this;
