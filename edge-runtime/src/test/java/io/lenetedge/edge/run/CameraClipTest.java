@@ -54,6 +54,6 @@ class CameraClipTest {
     System.out.printf("camera clip: %d/%d digit frames right, %d/%d blank frames no digit;%s%n",
         correct, digitFrames, blankSaidNothing, blank, misses);
     assertEquals(blank, blankSaidNothing, "blank paper must give no digit");
-    assertTrue(correct >= 0.98 * digitFrames, correct + " of " + digitFrames + " right:" + misses);
+    assertTrue(correct >= 0.99 * digitFrames, correct + " of " + digitFrames + " right:" + misses);
   }
 }
