@@ -173,6 +173,9 @@ install_jar() {
   install -o root -g root -m 0644 "$1" "$JAR"
   # The unit's Documentation= points here.
   install -o root -g root -m 0644 "$SCRIPT_DIR/README.md" "$OPT_DIR/README.md"
+  # The unit's class archive (AppCDS) and ONNX Runtime's unpacked library belong to the old jar:
+  # the first start of the new one makes them again.
+  rm -rf /var/cache/lenet-edge/edge-runtime.jsa /var/cache/lenet-edge/onnxruntime-*
   info "installed $1 -> $JAR"
 }
 

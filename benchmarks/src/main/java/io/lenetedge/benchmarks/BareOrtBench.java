@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.edge.model.ModelFile;
+import io.lenetedge.edge.model.Sessions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -50,7 +51,7 @@ public class BareOrtBench {
 
   @Setup
   public void open() throws OrtException {
-    env = OrtEnvironment.getEnvironment();
+    env = Sessions.environment();
     try (SessionOptions options = new SessionOptions()) {
       options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
       options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);

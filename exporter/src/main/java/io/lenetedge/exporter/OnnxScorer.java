@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.lenetedge.common.LargeStack;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -15,7 +16,8 @@ import java.util.Map;
  * every tensor and result closed.
  */
 final class OnnxScorer implements AutoCloseable {
-  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtEnvironment env =
+      LargeStack.call("onnxruntime-init", OrtEnvironment::getEnvironment);
   private final OrtSession session;
   private final String input;
   private final String output;

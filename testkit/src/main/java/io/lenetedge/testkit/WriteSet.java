@@ -27,6 +27,7 @@ import javax.imageio.ImageIO;
  * java -jar testkit.jar scaled --mnist data/mnist --count 300 --seed 7 --out target/scaled
  * java -jar testkit.jar pens --mnist data/mnist --count 300 --seed 7 --out target/pens
  * java -jar testkit.jar camera --mnist data/mnist --frames 300 --seed 7 --out target/camera
+ * java -jar testkit.jar camera --mnist data/mnist --frames 60 --raw clip.raw --out unused
  * java -jar testkit.jar fonts --fonts data/fonts --role handwriting-held-out --per-digit 40 --out DIR
  * java -jar testkit.jar optdigits --file data/optdigits/digits.csv.gz --out target/optdigits
  * </pre>
@@ -55,7 +56,7 @@ public final class WriteSet {
     List<String> verbs = List.of("pages", "meter", "scaled", "pens", "camera", "fonts", "optdigits");
     if (args.length == 0 || !verbs.contains(args[0])) {
       throw new IllegalArgumentException("usage: " + String.join("|", verbs) + " --out DIR [--seed N]"
-          + " [--mnist DIR] [--count N] [--strips N --frames N] [--frames N] [--fonts DIR --role ROLE --per-digit N]"
+          + " [--mnist DIR] [--count N] [--strips N --frames N] [--frames N [--raw FILE]] [--fonts DIR --role ROLE --per-digit N]"
           + " [--file digits.csv.gz]");
     }
     Map<String, String> o = options(args);
@@ -89,6 +90,19 @@ public final class WriteSet {
     if (args[0].equals("camera")) {
       int frames = Integer.parseInt(o.getOrDefault("frames", "300"));
       CameraClip clip = new CameraClip(test.images(), 640, 480, 6, seed);
+      if (o.containsKey("raw")) {
+        Path raw = Path.of(o.get("raw"));
+        try (java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(raw))) {
+          for (int i = 0; i < frames; i++) {
+            os.write(clip.frame(i).pixels());
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("writing " + raw, e);
+        }
+        System.err.printf(Locale.ROOT, "wrote a camera clip of %d raw 640x480 frames (seed %d) to %s%n",
+            frames, seed, raw);
+        return 0;
+      }
       for (int i = 0; i < frames; i++) {
         int index = clip.digitIndex(i);
         String folder = index < 0 ? "none" : String.valueOf(test.label(index));

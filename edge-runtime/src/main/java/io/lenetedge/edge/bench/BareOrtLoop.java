@@ -18,7 +18,7 @@ import java.util.Map;
  * filling the buffer to the closed result, as the runtime is timed from its input to its answer.
  */
 public final class BareOrtLoop implements TimedCall, AutoCloseable {
-  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtEnvironment env = Sessions.environment();
   private final OrtSession session;
   private final String input;
   private final FloatBuffer buffer;
@@ -42,7 +42,7 @@ public final class BareOrtLoop implements TimedCall, AutoCloseable {
   public static BareOrtLoop open(byte[] model, String input, int threads, int batch, float[] images,
       int imageCount) {
     try (OrtSession.SessionOptions options = Sessions.latencyOptions(threads)) {
-      return new BareOrtLoop(OrtEnvironment.getEnvironment().createSession(model, options), input,
+      return new BareOrtLoop(Sessions.environment().createSession(model, options), input,
           batch, images, imageCount);
     } catch (OrtException e) {
       throw new ModelException("bare ONNX Runtime loop failed: " + e.getMessage(), e);

@@ -20,23 +20,55 @@ import java.util.Locale;
 public final class ColdStart {
   private ColdStart() {}
 
-  /** Milliseconds to first result of {@code runs} fresh processes, in run order. */
-  public static double[] measure(int runs, Path image, String mainClass) {
-    List<String> command = new ArrayList<>(javaCommand(mainClass));
-    command.addAll(List.of("classify", "--ep", "cpu", image.toString()));
-    double[] ms = new double[runs];
+  /**
+   * Milliseconds to first result of {@code runs} fresh processes of this runtime, started with
+   * {@code javaOptions} before {@code -jar}, in run order.
+   */
+  public static double[] measure(int runs, Path image, String mainClass, List<String> javaOptions) {
+    return compare(runs, image, mainClass, javaOptions, null)[0];
+  }
+
+  /**
+   * This runtime (with {@code javaOptions}) and, when {@code baselineJar} is given, another build
+   * of it ({@code java -jar baselineJar}, no options), started in turn {@code runs} times each so
+   * that both see the same machine: {@code [this, baseline]}, milliseconds in run order.
+   */
+  public static double[][] compare(int runs, Path image, String mainClass, List<String> javaOptions,
+      Path baselineJar) {
+    List<String> self = new ArrayList<>(javaCommand(mainClass));
+    self.addAll(1, javaOptions);
+    self.addAll(List.of("classify", "--ep", "cpu", image.toString()));
+    List<String> baseline = baselineJar == null ? null : new ArrayList<>(List.of(
+        self.get(0), "-jar", baselineJar.toString(), "classify", "--ep", "cpu", image.toString()));
+    double[][] ms = {new double[runs], new double[baseline == null ? 0 : runs]};
     for (int i = 0; i < runs; i++) {
-      ms[i] = once(command);
+      ms[0][i] = once(self);
+      if (baseline != null) {
+        ms[1][i] = once(baseline);
+      }
     }
     return ms;
   }
 
-  /** {@code n p50/min/max} as one line. */
-  public static String describe(double[] ms) {
+  /** The p50 of {@code ms}. */
+  public static double median(double[] ms) {
     double[] sorted = ms.clone();
     Arrays.sort(sorted);
-    return String.format(Locale.ROOT, "cold start (process start to first result, %d processes):"
-        + " p50 %.0f ms, min %.0f ms, max %.0f ms", sorted.length, sorted[sorted.length / 2],
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** {@code n p50/min/max} as one line. */
+  public static String describe(double[] ms) {
+    return describe("cold start", ms);
+  }
+
+  /** {@code what (...): p50/min/max} as one line. */
+  public static String describe(String what, double[] ms) {
+    double[] sorted = ms.clone();
+    Arrays.sort(sorted);
+    return String.format(Locale.ROOT, "%s (process start to first result, %d processes):"
+        + " p50 %.0f ms, min %.0f ms, max %.0f ms", what, sorted.length, median(ms),
         sorted[0], sorted[sorted.length - 1]);
   }
 

@@ -88,6 +88,16 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Also start the runtime N times as fresh processes and time each to its first result.")
   int coldStarts;
 
+  @Option(names = "--cold-start-baseline", paramLabel = "JAR",
+      description = "With --cold-start: also start this other build of the runtime (java -jar JAR,"
+          + " e.g. the previous release) as many times, interleaved, and print the ratio of the p50s.")
+  Path coldStartBaseline;
+
+  @Option(names = "--cold-start-java-options", paramLabel = "OPTIONS",
+      description = "With --cold-start: JVM options for this runtime's fresh processes, e.g. the"
+          + " service's -XX:SharedArchiveFile=... (space-separated; the baseline gets none).")
+  String coldStartJavaOptions;
+
   @Option(names = "--compare", description = "Also time a bare ONNX Runtime loop on the same model"
       + " for each CPU setting (the runtime's overhead).")
   boolean compare;
@@ -154,12 +164,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double[] cold = new double[0];
     if (coldStarts > 0) {
+      List<String> options = coldStartJavaOptions == null || coldStartJavaOptions.isBlank()
+          ? List.of() : List.of(coldStartJavaOptions.trim().split("\\s+"));
+      double[][] both;
       try {
-        cold = ColdStart.measure(coldStarts, ColdStart.sampleImage(), EdgeCli.class.getName());
+        both = ColdStart.compare(coldStarts, ColdStart.sampleImage(), EdgeCli.class.getName(),
+            options, coldStartBaseline);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      out.println(ColdStart.describe(cold));
+      cold = both[0];
+      out.println(ColdStart.describe(options.isEmpty() ? "cold start" : "cold start (" + coldStartJavaOptions.trim() + ")", cold));
+      if (coldStartBaseline != null) {
+        out.println(ColdStart.describe("cold start of " + coldStartBaseline, both[1]));
+        out.printf(java.util.Locale.ROOT, "cold start p50: %.2fx the baseline's (interleaved in one run)%n",
+            ColdStart.median(cold) / ColdStart.median(both[1]));
+      }
     }
     BenchReport report = BenchReport.of(file, warmup, iterations, duration, rows, cold,
         String.join(" ", spec.commandLine().getParseResult().originalArgs()));
@@ -277,6 +297,14 @@ public final class BenchCommand implements Callable<Integer> {
   private void validate() {
     if (rounds < 1) {
       throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+    }
+    if ((coldStartBaseline != null || coldStartJavaOptions != null) && coldStarts < 1) {
+      throw new IllegalArgumentException("--cold-start-baseline and --cold-start-java-options need"
+          + " --cold-start N (how many processes of each)");
+    }
+    if (coldStartBaseline != null && !java.nio.file.Files.isRegularFile(coldStartBaseline)) {
+      throw new IllegalArgumentException("--cold-start-baseline " + coldStartBaseline
+          + ": no such file; give the jar of the build to compare with");
     }
     if (warmup < 0 || iterations < 1 || duration < 0 || coldStarts < 0) {
       throw new IllegalArgumentException("--warmup and --cold-start must be >= 0, --iterations >= 1"

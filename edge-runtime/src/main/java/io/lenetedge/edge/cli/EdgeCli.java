@@ -7,6 +7,9 @@ import io.lenetedge.image.ImageException;
 import io.lenetedge.edge.model.ModelException;
 import io.lenetedge.edge.model.ProviderException;
 import io.lenetedge.edge.source.SourceException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,8 +17,6 @@ import picocli.CommandLine.Command;
 @Command(name = "edge-runtime", mixinStandardHelpOptions = true,
     versionProvider = EdgeCli.Version.class,
     description = "Recognise handwritten digits with ONNX Runtime on a Raspberry Pi, Jetson or PC.",
-    subcommands = {RunCommand.class, InfoCommand.class, ClassifyCommand.class, EvalCommand.class,
-        BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:internal error", "2:bad usage", "3:model missing or unusable",
         "4:bad input or source", "5:execution provider unavailable", "6:GPIO unavailable"})
@@ -26,8 +27,21 @@ public final class EdgeCli {
   public static final int EXIT_PROVIDER = 5;
   public static final int EXIT_GPIO = 6;
 
+  /** The verbs, in the order the help lists them; each made only when it is used. */
+  private static final Map<String, Supplier<Object>> VERBS = verbs();
+
   public static void main(String[] args) {
-    System.exit(execute(commandLine(), args));
+    System.exit(execute(commandLine(args), args));
+  }
+
+  private static Map<String, Supplier<Object>> verbs() {
+    Map<String, Supplier<Object>> v = new LinkedHashMap<>();
+    v.put("run", RunCommand::new);
+    v.put("info", InfoCommand::new);
+    v.put("classify", ClassifyCommand::new);
+    v.put("eval", EvalCommand::new);
+    v.put("bench", BenchCommand::new);
+    return v;
   }
 
   /** Runs {@code args} on {@code cli} with the {@code run} verb's config file in place. */
@@ -42,9 +56,25 @@ public final class EdgeCli {
     return cli.execute(args);
   }
 
-  /** The configured command line: user errors become one line on stderr and an exit code. */
+  /** The configured command line with every verb. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new EdgeCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The configured command line for {@code args}: only the verb they name when they name one (a
+   * start builds one verb's options, not all five), every verb otherwise (help, a typo). User
+   * errors become one line on stderr and an exit code.
+   */
+  public static CommandLine commandLine(String[] argv) {
+    CommandLine cli = new CommandLine(new EdgeCli());
+    Supplier<Object> only = argv.length > 0 ? VERBS.get(argv[0]) : null;
+    if (only != null) {
+      cli.addSubcommand(argv[0], only.get());
+    } else {
+      VERBS.forEach((name, verb) -> cli.addSubcommand(name, verb.get()));
+    }
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
     return cli
         .setParameterExceptionHandler((e, args) -> {

@@ -1,6 +1,5 @@
 package io.lenetedge.edge.cli;
 
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import io.lenetedge.edge.BuildInfo;
 import io.lenetedge.edge.model.DigitModel;
@@ -42,7 +41,7 @@ public final class InfoCommand implements Callable<Integer> {
       }
       sorted.forEach((k, v) -> out.println("  " + k + " = " + v));
       out.println("execution providers (running on " + m.provider() + "):");
-      Sessions.probe(OrtEnvironment.getEnvironment(), m.file().bytes())
+      Sessions.probe(Sessions.environment(), m.file().bytes())
           .forEach(line -> out.println("  " + line));
       out.println("ONNX Runtime " + BuildInfo.get("onnxruntime.version") + ", Java "
           + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "

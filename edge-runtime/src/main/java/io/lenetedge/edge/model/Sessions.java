@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import io.lenetedge.common.LargeStack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,7 +17,17 @@ import java.util.function.Consumer;
  * sequential execution, {@code threads} intra-op threads, one inter-op thread.
  */
 public final class Sessions {
+
   private Sessions() {}
+
+  /**
+   * ONNX Runtime's environment: its libraries from the {@link NativeCache}, created once on a
+   * stack large enough for it (see {@link LargeStack}).
+   */
+  public static OrtEnvironment environment() {
+    NativeCache.install();
+    return LargeStack.call("onnxruntime-init", OrtEnvironment::getEnvironment);
+  }
 
   /** A session and the provider it really runs on. */
   public record Opened(OrtSession session, ExecutionProvider provider) {}

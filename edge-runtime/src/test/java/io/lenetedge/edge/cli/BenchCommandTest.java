@@ -99,5 +99,20 @@ class BenchCommandTest {
     assertEquals(2, CliRun.of("bench", "--ep", "fpga").assertNoStackTrace().exit());
     assertEquals(2, CliRun.of("bench", "--iterations", "0").assertNoStackTrace().exit());
     assertEquals(2, CliRun.of("bench", "--compare", "--rounds", "0").assertNoStackTrace().exit());
+    CliRun noCount = CliRun.of("bench", "--cold-start-baseline", "old.jar").assertNoStackTrace();
+    assertEquals(2, noCount.exit());
+    assertTrue(noCount.err().contains("need --cold-start N"), noCount.err());
+    CliRun missing = CliRun.of("bench", "--cold-start", "1", "--cold-start-baseline", dir.resolve("old.jar").toString())
+        .assertNoStackTrace();
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("no such file"), missing.err());
+  }
+
+  @Test
+  void coldStartTakesTheJavaOptionsItIsGiven() {
+    CliRun r = CliRun.of("bench", "--warmup", "1", "--iterations", "5", "--cold-start", "1",
+        "--cold-start-java-options", "-Xshare:auto -XX:TieredStopAtLevel=1");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("cold start (-Xshare:auto -XX:TieredStopAtLevel=1) (process start to first result, 1 processes)"), r.out());
   }
 }
