@@ -34,6 +34,11 @@ ARM_JAVA=$ROOT/usr/lib/jvm/java-21-openjdk-arm64/bin/java
 WORK=target/arm64-check
 rm -rf "$WORK"
 mkdir -p "$WORK/in"
+# copies, so that a build while the check runs cannot change the jars under it
+cp "$X86_JAR" "$ARM_JAR" "$TESTKIT" "$WORK/"
+X86_JAR=$WORK/${X86_JAR##*/}
+ARM_JAR=$WORK/${ARM_JAR##*/}
+TESTKIT=$WORK/${TESTKIT##*/}
 started=$SECONDS
 
 # Inputs of every kind the tests use: scaled digits (28 to 280 px, both polarities, sharp and
