@@ -87,4 +87,5 @@ cleanup
 trap - EXIT
 
 java -cp "$TESTKIT" io.lenetedge.testkit.SoakReport "$OUT/rss.csv" "$OUT/metrics.txt" \
-  "${OUT}/client-errors.txt" docs/memory-soak.png "$MINUTES min, $OPTS"
+  "${OUT}/client-errors.txt" docs/memory-soak.png \
+  "$MINUTES min, $([[ $OPTS == "$DEFAULT_OPTS" ]] && echo "the JVM options of $UNIT" || echo "$OPTS")"

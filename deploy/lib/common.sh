@@ -176,6 +176,8 @@ install_jar() {
   # The unit's class archive (AppCDS) and ONNX Runtime's unpacked library belong to the old jar:
   # the first start of the new one makes them again.
   rm -rf /var/cache/lenet-edge/edge-runtime.jsa /var/cache/lenet-edge/onnxruntime-*
+  # install-model's folder (the unit's StateDirectory); a model installed there is kept.
+  install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0755 /var/lib/lenet-edge /var/lib/lenet-edge/models
   info "installed $1 -> $JAR"
 }
 
