@@ -41,6 +41,7 @@ public final class EdgeCli {
     v.put("classify", ClassifyCommand::new);
     v.put("eval", EvalCommand::new);
     v.put("bench", BenchCommand::new);
+    v.put("install-model", InstallModelCommand::new);
     return v;
   }
 

@@ -30,6 +30,9 @@ public final class InfoCommand implements Callable<Integer> {
       ModelSpec s = m.spec();
       out.printf("model: %s (%,d bytes, SHA-256 %s)%n", m.file().source(), m.file().bytes().length,
           m.file().sha256());
+      out.println("  weights: " + (m.metadata().containsKey("weights.sha256")
+          ? "match the SHA-256 the model records (checked when it loaded)"
+          : "the model records no SHA-256 of its weights (not checked)"));
       m.describe().forEach(line -> out.println("  " + line));
       out.println("input:  " + s.input() + (s.fixedBatch() > 0 ? " (fixed batch " + s.fixedBatch() + ")" : " (dynamic batch)"));
       out.println("output: " + s.output() + ", " + s.classes() + " classes, labels " + s.labels());

@@ -4,6 +4,7 @@ import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
+import io.lenetedge.edge.model.ModelStore;
 import io.lenetedge.edge.model.OutputKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 /** The options every verb that runs a model shares. */
 public final class ModelOptions {
   @Option(names = "--model", paramLabel = "FILE",
-      description = "ONNX model to run (default: the model embedded in this jar).")
+      description = "ONNX model to run (default: the one install-model installed, else the model"
+          + " embedded in this jar).")
   Path model;
 
   @Option(names = "--ep", defaultValue = "auto", paramLabel = "EP",
@@ -53,7 +55,31 @@ public final class ModelOptions {
     }
     ModelOverrides overrides = new ModelOverrides(inputRange, mean, std, outputKind());
     ExecutionProvider provider = ExecutionProvider.parse(ep);
-    return DigitModel.open(ModelFile.load(model), provider, threads, overrides, maxBatch, log);
+    return DigitModel.open(file(log), provider, threads, overrides, maxBatch, log);
+  }
+
+  /** Whether the model comes from the models folder (so a running loop may switch to a new one). */
+  boolean installed() {
+    return model == null;
+  }
+
+  /** The model file: {@code --model}, else the installed one, else the embedded one (said on the log). */
+  ModelFile file(java.util.function.Consumer<String> log) {
+    if (model != null) {
+      return ModelFile.load(model);
+    }
+    java.util.Optional<Path> installed = ModelStore.at(null).current();
+    if (installed.isPresent()) {
+      log.accept("model: " + installed.get() + " (installed by install-model)");
+      return ModelFile.load(installed.get());
+    }
+    return ModelFile.load(null);
+  }
+
+  /** Opens {@code file} with these options, for a model that replaces the running one. */
+  DigitModel open(ModelFile file, int maxBatch) {
+    return DigitModel.open(file, ExecutionProvider.parse(ep), threads,
+        new ModelOverrides(inputRange, mean, std, outputKind()), maxBatch, s -> { });
   }
 
   private OutputKind outputKind() {

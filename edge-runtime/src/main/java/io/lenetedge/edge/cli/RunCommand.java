@@ -1,10 +1,19 @@
 package io.lenetedge.edge.cli;
 
+import io.lenetedge.edge.BuildInfo;
 import io.lenetedge.edge.gpio.GpioBoard;
 import io.lenetedge.edge.gpio.GpioSettings;
 import io.lenetedge.edge.http.BindAddress;
 import io.lenetedge.edge.http.LiveView;
+import io.lenetedge.edge.http.Metrics;
+import io.lenetedge.edge.http.WriteAccess;
+import io.lenetedge.edge.mqtt.DiscoveryConfig;
+import io.lenetedge.edge.mqtt.MqttSettings;
+import io.lenetedge.edge.mqtt.MqttSink;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.ModelInstaller;
+import io.lenetedge.edge.model.ModelStore;
+import io.lenetedge.edge.model.SwappingClassifier;
 import io.lenetedge.edge.read.FrameReader;
 import io.lenetedge.edge.read.Preparation;
 import io.lenetedge.edge.read.ReadMode;
@@ -52,6 +61,7 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin ModelOptions model;
   @Mixin GpioOptions gpio;
   @Mixin ReadOptions reading;
+  @Mixin MqttOptions mqtt;
 
   @Option(names = "--config", paramLabel = "FILE",
       description = "Read options from this properties file (default: " + ConfigFile.DEFAULT_PATH
@@ -109,6 +119,12 @@ public final class RunCommand implements Callable<Integer> {
           + " free one). The URL is logged on stderr.")
   String http;
 
+  @Option(names = "--http-token-file", paramLabel = "FILE",
+      description = "Write endpoints of the live view (POST /trigger) need Authorization: Bearer"
+          + " TOKEN with the token in FILE (one word, 16+ characters). Without it they are open on"
+          + " loopback and off when --http listens beyond it.")
+  Path httpTokenFile;
+
   @Option(names = "--save-samples", paramLabel = "DIR",
       description = "Keep the model inputs of decided digits as 28x28 PNGs in DIR/0 ... DIR/9,"
           + " under the digit read: move the misread ones, then train on DIR (trainer finetune"
@@ -148,17 +164,32 @@ public final class RunCommand implements Callable<Integer> {
           + " the live page, POST /trigger), or use --mode continuous");
     }
     BindAddress httpAddress = http == null ? null : BindAddress.parse(http);
+    if (httpTokenFile != null && httpAddress == null) {
+      throw new IllegalArgumentException("--http-token-file needs --http (it guards the live"
+          + " view's write endpoints)");
+    }
+    WriteAccess access = httpAddress == null ? null : WriteAccess.of(httpTokenFile, httpAddress);
+    MqttSettings broker = mqtt.settings();
     SampleSaver.Limits sampleLimits = sampleLimits();
     UnaryOperator<FrameSource> paced = fps == null ? UnaryOperator.identity() : PacedSource.at(fps);
     CountDownLatch cleanedUp = new CountDownLatch(1);
     Thread hook = null;
     try (DigitModel m = model.open(BATCH, err);
+        SwappingClassifier swapping = !model.installed() ? null : new SwappingClassifier(m,
+            ModelStore.at(null), file -> model.open(file, BATCH), line -> log(err, line),
+            System::nanoTime);
         FrameSource frames = paced.apply(Sources.open(sourceSpec, maxRestarts, line -> log(err, line)));
         GpioBoard board = wiring == null ? null
             : GpioBoard.open(wiring, gate, frames::restarts, line -> log(err, line));
+        MqttSink sink = broker == null ? null : MqttSink.start(broker, DiscoveryConfig.messages(
+            broker, reading.mode(), reading.meter(), BuildInfo.get("version")),
+            line -> log(err, line));
         LiveView live = httpAddress == null ? null : LiveView.start(httpAddress,
             model.open(BATCH, line -> { }), reading.meter() ? ReadMode.DIGIT : reading.mode(),
-            reading.minConfidence, region, frames, gate, line -> log(err, line));
+            reading.minConfidence, region, frames, gate, access, sink == null ? null
+                : new Metrics.MqttCounters(sink::published, sink::dropped, sink::connected),
+            model.installed() ? new ModelInstaller(ModelStore.at(null), ModelInstaller.DEFAULT_MARGIN) : null,
+            line -> log(err, line));
         SampleSaver samples = saveSamples == null ? null : SampleSaver.open(saveSamples,
             sampleLimits, System::nanoTime, line -> log(err, line))) {
       log(err, "source: " + frames.describe() + (gate.mode() == TriggerGate.Mode.TRIGGER
@@ -173,8 +204,12 @@ public final class RunCommand implements Callable<Integer> {
       if (samples != null) {
         listeners.add(samples);
       }
+      if (sink != null) {
+        listeners.add(sink);
+      }
       FramePipeline pipeline = new FramePipeline(
-          new FrameReader(preparation, m, reading.minConfidence), decider);
+          new FrameReader(preparation, swapping != null ? swapping : m, reading.minConfidence),
+          decider);
       RunLoop loop = new RunLoop(frames, pipeline, out, err, maxFrames, gate, listeners)
           .printing(printing);
       hook = new Thread(() -> {

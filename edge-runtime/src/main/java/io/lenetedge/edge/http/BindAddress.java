@@ -56,6 +56,18 @@ public record BindAddress(String host, int port) {
         + "' is not a number from 0 to 65535; give [HOST:]PORT, e.g. 8080 or 0.0.0.0:8080");
   }
 
+  /** Whether only this machine can reach it (127.0.0.0/8, ::1, localhost). */
+  public boolean loopback() {
+    if (allInterfaces()) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   /** Whether this listens on every interface rather than one. */
   public boolean allInterfaces() {
     return host.equals("0.0.0.0") || host.equals("::");

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The live view's HTTP server (the JDK's own, on {@value #THREADS} daemon threads): the page and
  * its files, {@code /state.json}, {@code /frame.jpg}, {@code /input.png}, {@code /metrics},
- * {@code /healthz} and {@code POST /predict}. Paths are matched exactly, undecoded; any other is a
+ * {@code /healthz}, {@code POST /predict}, and the write endpoints {@code POST /trigger} and
+ * {@code POST /model}. Paths are matched exactly, undecoded; any other is a
  * 404, a wrong method a 405. Requests only read the {@link LiveState}, so a slow client holds up
  * one of these threads, never the run loop.
  */
@@ -30,7 +31,12 @@ public final class LiveServer implements AutoCloseable {
   private static final int BACKLOG = 16;
   private static final Pattern FRAME_QUERY = Pattern.compile("frame=\\d{1,18}");
 
-  private record Route(String method, HttpHandler handler) {}
+  /** A path's method and handler; {@code writes}: it changes the running service. */
+  private record Route(String method, HttpHandler handler, boolean writes) {
+    Route(String method, HttpHandler handler) {
+      this(method, handler, false);
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService pool;
@@ -38,9 +44,11 @@ public final class LiveServer implements AutoCloseable {
   private final Metrics metrics;
   private final Consumer<String> log;
   private final String url;
+  private final WriteAccess access;
 
   private LiveServer(HttpServer server, ExecutorService pool, BindAddress address, Metrics metrics,
-      Consumer<String> log) {
+      WriteAccess access, Consumer<String> log) {
+    this.access = access;
     this.server = server;
     this.pool = pool;
     this.metrics = metrics;
@@ -56,15 +64,32 @@ public final class LiveServer implements AutoCloseable {
    */
   public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
       HttpHandler predict, Consumer<String> log) {
-    return start(address, state, metrics, predict, null, log);
+    return start(address, state, metrics, predict, null, WriteAccess.open(), log);
   }
 
   /**
    * As {@link #start(BindAddress, LiveState, Metrics, HttpHandler, Consumer)}, and {@code POST
-   * /trigger} presses {@code gate} (a button on the page, for boards without the GPIO one).
+   * /trigger} presses {@code gate} (a button on the page, for boards without the GPIO one); the
+   * write endpoints answer only as {@code access} allows.
    */
   public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
+      HttpHandler predict, TriggerGate gate, WriteAccess access, Consumer<String> log) {
+    return start(address, state, metrics, predict, gate, access, null, log);
+  }
+
+  /** As above with writes open on loopback (no token). */
+  public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
       HttpHandler predict, TriggerGate gate, Consumer<String> log) {
+    return start(address, state, metrics, predict, gate, WriteAccess.open(), null, log);
+  }
+
+  /**
+   * As above, and {@code POST /model} installs an uploaded model with {@code installer} (null:
+   * the run uses {@code --model FILE}, and the endpoint says so).
+   */
+  public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
+      HttpHandler predict, TriggerGate gate, WriteAccess access,
+      io.lenetedge.edge.model.ModelInstaller installer, Consumer<String> log) {
     boundExchangeTimes();
     HttpServer server;
     try {
@@ -76,9 +101,10 @@ public final class LiveServer implements AutoCloseable {
       throw new UncheckedIOException("starting the live view on " + address, e);
     }
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
-    LiveServer live = new LiveServer(server, pool, address, metrics, log);
+    LiveServer live = new LiveServer(server, pool, address, metrics, access, log);
     live.addRoutes(state, predict);
-    live.routes.put("/trigger", new Route("POST", ex -> trigger(ex, gate)));
+    live.routes.put("/trigger", new Route("POST", ex -> trigger(ex, gate), true));
+    live.routes.put("/model", new Route("POST", new ModelUploadHandler(installer, log), true));
     server.createContext("/", live::dispatch);
     server.setExecutor(pool);
     server.start();
@@ -168,6 +194,9 @@ public final class LiveServer implements AutoCloseable {
         Responses.text(ex, 405, ex.getRequestMethod() + " not allowed; use " + route.method());
         return;
       }
+      if (route.writes() && !allowed(ex)) {
+        return;
+      }
       route.handler().handle(ex);
     } catch (RuntimeException e) {
       metrics.error();
@@ -176,6 +205,37 @@ public final class LiveServer implements AutoCloseable {
       answerFailure(ex, e);
     } finally {
       ex.close();
+    }
+  }
+
+  /** Whether a write request may go on; if not, it has been answered (401 or 403). */
+  private boolean allowed(HttpExchange ex) throws IOException {
+    WriteAccess.Verdict verdict = access.check(ex.getRequestHeaders().getFirst("Authorization"));
+    if (verdict != WriteAccess.Verdict.ALLOWED) {
+      // read what the client is still sending (a model upload), so that it gets the answer
+      // instead of a reset connection (the server cuts a request off after 10 s)
+      try (java.io.InputStream in = ex.getRequestBody()) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException ignored) {
+        // the answer below still goes out
+      }
+    }
+    switch (verdict) {
+      case ALLOWED -> {
+        return true;
+      }
+      case UNAUTHORIZED -> {
+        ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"lenet-edge\"");
+        Responses.text(ex, 401, "this endpoint needs Authorization: Bearer TOKEN (the token of"
+            + " --http-token-file)");
+        return false;
+      }
+      default -> {
+        Responses.text(ex, 403, "write endpoints are off: this server listens beyond loopback"
+            + " without --http-token-file; restart it with --http-token-file FILE and send"
+            + " Authorization: Bearer TOKEN");
+        return false;
+      }
     }
   }
 

@@ -26,6 +26,13 @@ public final class LiveView implements AutoCloseable {
     this.server = server;
   }
 
+  /** Starts serving like the method below: writes open on loopback, no MQTT, no POST /model. */
+  public static LiveView start(BindAddress address, DigitModel predictModel, ReadMode predictMode,
+      float minConfidence, Roi roi, FrameSource source, TriggerGate gate, Consumer<String> log) {
+    return start(address, predictModel, predictMode, minConfidence, roi, source, gate,
+        WriteAccess.open(), null, null, log);
+  }
+
   /**
    * Starts serving on {@code address} and logs the URL as {@code live view: URL}.
    *
@@ -33,21 +40,26 @@ public final class LiveView implements AutoCloseable {
    * @param predictMode what {@code POST /predict} reads unless the request says
    * @param minConfidence digits of a number under this probability read as {@code ?}
    * @param roi the loop's region of interest, null for the whole frame
+   * @param access who may use the write endpoints ({@code POST /trigger}, {@code POST /model})
+   * @param mqtt the MQTT sink's counters for {@code /metrics}, or null without {@code --mqtt}
+   * @param installer what {@code POST /model} installs with, or null when the run uses --model
    */
   public static LiveView start(BindAddress address, DigitModel predictModel, ReadMode predictMode,
-      float minConfidence, Roi roi, FrameSource source, TriggerGate gate, Consumer<String> log) {
+      float minConfidence, Roi roi, FrameSource source, TriggerGate gate, WriteAccess access,
+      Metrics.MqttCounters mqtt, io.lenetedge.edge.model.ModelInstaller installer,
+      Consumer<String> log) {
     LiveState state = new LiveState(roi, gate::mode, System::nanoTime);
-    Metrics metrics = new Metrics(source::restarts);
+    Metrics metrics = new Metrics(source::restarts, mqtt);
     PredictHandler predict = new PredictHandler(predictModel, predictMode, minConfidence);
     LiveServer server;
     try {
-      server = LiveServer.start(address, state, metrics, predict, gate, log);
+      server = LiveServer.start(address, state, metrics, predict, gate, access, installer, log);
     } catch (RuntimeException e) {
       predict.close();
       throw e;
     }
     log.accept("live view: " + server.url()
-        + (address.allInterfaces() ? " (listening on all interfaces)" : ""));
+        + (address.allInterfaces() ? " (listening on all interfaces)" : "") + " (" + access + ")");
     return new LiveView(state, metrics, predict, server);
   }
 

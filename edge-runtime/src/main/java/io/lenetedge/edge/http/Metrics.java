@@ -6,7 +6,9 @@ import io.lenetedge.edge.run.FrameResult;
 import io.lenetedge.edge.run.ReadingStatus;
 import io.lenetedge.edge.source.Frame;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Counters and per-stage latency histograms of a run, written in the Prometheus text exposition
@@ -25,10 +27,30 @@ public final class Metrics implements FrameListener {
   private final LongAdder[] readings = new LongAdder[ReadingStatus.values().length];
   private final StageHistogram[] stages = new StageHistogram[STAGES.length];
   private final IntSupplier restarts;
+  private final MqttCounters mqtt;
+
+  /**
+   * What {@code run --mqtt}'s sink reports, read at each scrape.
+   *
+   * @param published messages the broker acknowledged
+   * @param dropped state changes that found the sink's queue full
+   * @param connected whether the sink is connected now
+   */
+  public record MqttCounters(LongSupplier published, LongSupplier dropped,
+      BooleanSupplier connected) {}
 
   /** @param restarts the source's restart count, read at each scrape */
   public Metrics(IntSupplier restarts) {
+    this(restarts, null);
+  }
+
+  /**
+   * @param restarts the source's restart count, read at each scrape
+   * @param mqtt the MQTT sink's counters, or null when the run publishes to no broker
+   */
+  public Metrics(IntSupplier restarts, MqttCounters mqtt) {
     this.restarts = restarts;
+    this.mqtt = mqtt;
     for (int d = 0; d < decisions.length; d++) {
       decisions[d] = new LongAdder();
     }
@@ -108,6 +130,18 @@ public final class Metrics implements FrameListener {
     counter(sb, "lenet_edge_errors_total",
         "Failures: the run loop ending in an error, requests the server could not answer.",
         errors.sum());
+    if (mqtt != null) {
+      counter(sb, "lenet_edge_mqtt_published_total",
+          "MQTT messages the broker acknowledged: states, availability, discovery configs.",
+          mqtt.published().getAsLong());
+      counter(sb, "lenet_edge_mqtt_dropped_total",
+          "State changes not queued for MQTT because the queue was full (broker slow or away).",
+          mqtt.dropped().getAsLong());
+      header(sb, "lenet_edge_mqtt_connected", "1 while connected to the MQTT broker, else 0.",
+          "gauge");
+      sb.append("lenet_edge_mqtt_connected ").append(mqtt.connected().getAsBoolean() ? 1 : 0)
+          .append('\n');
+    }
     return sb.toString();
   }
 

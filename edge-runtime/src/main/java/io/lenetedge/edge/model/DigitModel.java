@@ -66,6 +66,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
    */
   public static DigitModel open(ModelFile file, ExecutionProvider ep, int threads,
       ModelOverrides overrides, int maxBatch, Consumer<String> log) {
+    WeightsCheck.verify(file.bytes(), file.source());
     OrtEnvironment env = Sessions.environment();
     Sessions.Opened opened = Sessions.open(env, file.bytes(), file.source(), ep, threads, log);
     try {

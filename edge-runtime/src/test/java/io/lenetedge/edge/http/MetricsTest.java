@@ -1,6 +1,7 @@
 package io.lenetedge.edge.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.edge.run.Decision;
@@ -10,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -126,5 +129,30 @@ class MetricsTest {
       assertTrue(text.contains("# TYPE " + name + " "), name);
     }
     assertTrue(text.contains("# TYPE lenet_edge_stage_seconds histogram"), text);
+  }
+
+  @Test
+  void theMqttSinksCountersAreReadAtEachScrapeAndOnlyWhenThereIsOne() {
+    AtomicLong published = new AtomicLong(4);
+    AtomicLong dropped = new AtomicLong();
+    AtomicBoolean connected = new AtomicBoolean(true);
+    Metrics metrics = new Metrics(() -> 0,
+        new Metrics.MqttCounters(published::get, dropped::get, connected::get));
+    Map<String, Double> before = parse(metrics.text());
+    assertEquals(4, before.get("lenet_edge_mqtt_published_total"));
+    assertEquals(0, before.get("lenet_edge_mqtt_dropped_total"));
+    assertEquals(1, before.get("lenet_edge_mqtt_connected"));
+    published.addAndGet(3);
+    dropped.set(2);
+    connected.set(false);
+    Map<String, Double> after = parse(metrics.text());
+    assertEquals(7, after.get("lenet_edge_mqtt_published_total"));
+    assertEquals(2, after.get("lenet_edge_mqtt_dropped_total"));
+    assertEquals(0, after.get("lenet_edge_mqtt_connected"));
+    String text = metrics.text();
+    assertTrue(text.contains("# TYPE lenet_edge_mqtt_dropped_total counter"), text);
+    assertTrue(text.contains("# TYPE lenet_edge_mqtt_connected gauge"), text);
+    assertTrue(text.contains("# HELP lenet_edge_mqtt_published_total "), text);
+    assertFalse(new Metrics(() -> 0).text().contains("lenet_edge_mqtt_"));
   }
 }

@@ -2,6 +2,7 @@ package io.lenetedge.edge.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.edge.run.Decision;
@@ -10,9 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code POST /trigger}: the live page's button presses the trigger gate like the GPIO button. */
+/**
+ * {@code POST /trigger}: the live page's button presses the trigger gate like the GPIO button, and
+ * only as the write access allows.
+ */
 class TriggerEndpointTest {
   static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -26,7 +33,7 @@ class TriggerEndpointTest {
     TriggerGate gate = new TriggerGate(TriggerGate.Mode.TRIGGER, 5);
     LiveState state = new LiveState(null, gate::mode, System::nanoTime);
     try (LiveServer server = LiveServer.start(BindAddress.parse("127.0.0.1:0"), state,
-        new Metrics(() -> 0), ex -> { }, gate, line -> { })) {
+        new Metrics(() -> 0), ex -> { }, gate, WriteAccess.open(), line -> { })) {
       assertFalse(gate.wantsFrame());
       HttpResponse<String> first = send(server, "POST");
       assertEquals(202, first.statusCode(), first.body());
@@ -43,5 +50,63 @@ class TriggerEndpointTest {
       assertEquals(409, continuous.statusCode());
       assertTrue(continuous.body().contains("not in trigger mode"), continuous.body());
     }
+  }
+
+  private static HttpResponse<String> post(LiveServer server, String authorization) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/trigger"))
+        .POST(HttpRequest.BodyPublishers.noBody());
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static LiveServer serve(String address, WriteAccess access, TriggerGate gate) {
+    LiveState state = new LiveState(null, gate::mode, System::nanoTime);
+    return LiveServer.start(BindAddress.parse(address), state, new Metrics(() -> 0), ex -> { }, gate,
+        access, line -> { });
+  }
+
+  @Test
+  void withATokenFileOnlyTheBearerOfTheTokenMayPress(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("token"), "s3cr3t-t0ken-0123456789\n");
+    TriggerGate gate = new TriggerGate(TriggerGate.Mode.TRIGGER, 5);
+    try (LiveServer server = serve("127.0.0.1:0", WriteAccess.of(file, BindAddress.parse("127.0.0.1:0")), gate)) {
+      HttpResponse<String> none = post(server, null);
+      assertEquals(401, none.statusCode());
+      assertEquals("Bearer realm=\"lenet-edge\"", none.headers().firstValue("WWW-Authenticate").orElseThrow());
+      assertEquals(401, post(server, "Bearer s3cr3t-t0ken-0123456780").statusCode());
+      assertEquals(401, post(server, "Basic czNjcjN0").statusCode());
+      assertFalse(gate.wantsFrame(), "a refused request pressed the gate");
+      assertEquals(202, post(server, "Bearer s3cr3t-t0ken-0123456789").statusCode());
+      assertTrue(gate.wantsFrame());
+      int page = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url()).resolve("/state.json"))
+          .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+      assertEquals(200, page, "GET pages need no token");
+    }
+  }
+
+  @Test
+  void beyondLoopbackWithoutATokenWritesAreOff() throws Exception {
+    TriggerGate gate = new TriggerGate(TriggerGate.Mode.TRIGGER, 5);
+    try (LiveServer server = serve("0.0.0.0:0", WriteAccess.of(null, BindAddress.parse("0.0.0.0:0")), gate)) {
+      HttpResponse<String> r = post(server, null);
+      assertEquals(403, r.statusCode());
+      assertTrue(r.body().contains("--http-token-file"), r.body());
+      assertFalse(gate.wantsFrame());
+    }
+    assertEquals(WriteAccess.Verdict.ALLOWED, WriteAccess.of(null, BindAddress.parse("127.0.0.1:0")).check(null));
+  }
+
+  @Test
+  void aMissingShortOrSpacedTokenIsAUsageError(@TempDir Path dir) throws Exception {
+    BindAddress any = BindAddress.parse("0.0.0.0:0");
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> WriteAccess.of(dir.resolve("nope"), any));
+    assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+    Path shortToken = Files.writeString(dir.resolve("short"), "abc");
+    assertThrows(IllegalArgumentException.class, () -> WriteAccess.of(shortToken, any));
+    Path spaced = Files.writeString(dir.resolve("spaced"), "one two three four five six");
+    assertThrows(IllegalArgumentException.class, () -> WriteAccess.of(spaced, any));
   }
 }
