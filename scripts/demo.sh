@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-mvn -B -ntp -q -pl edge-runtime -am package -DskipTests
+mvn -B -ntp -q -Dstyle.color=never -pl edge-runtime -am package -DskipTests
 exec java -jar edge-runtime/target/edge-runtime.jar run --source demo "$@"

@@ -16,6 +16,11 @@ public final class ModelContract {
   public static final List<String> LABELS =
       List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
+  /** The input tensor's shape for {@code n} images: {@code [n, 1, 28, 28]}. */
+  public static long[] inputShape(long n) {
+    return new long[] {n, 1, IMAGE_SIZE, IMAGE_SIZE};
+  }
+
   public static final String INPUT = "image";
   public static final String OUTPUT_LOGITS = "logits";
   public static final String OUTPUT_PROBABILITIES = "probabilities";

@@ -44,6 +44,11 @@ public final class ExporterCli implements Callable<Integer> {
   @Option(names = "--card", description = "Also write a model card (JSON) with the file's SHA-256, size and figures.")
   Path card;
 
+  static {
+    // set once for the whole process, before any image, font or plot class is touched
+    System.setProperty("java.awt.headless", "true");
+  }
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }

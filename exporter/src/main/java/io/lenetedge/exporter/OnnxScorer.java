@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.lenetedge.common.LargeStack;
+import io.lenetedge.common.ModelContract;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -33,7 +34,7 @@ final class OnnxScorer implements AutoCloseable {
     this.input = input;
     this.output = output;
     this.maxBatch = maxBatch;
-    this.buffer = ByteBuffer.allocateDirect(maxBatch * 784 * Float.BYTES)
+    this.buffer = ByteBuffer.allocateDirect(maxBatch * ModelContract.PIXELS * Float.BYTES)
         .order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
@@ -43,10 +44,10 @@ final class OnnxScorer implements AutoCloseable {
       throw new IllegalArgumentException("batch " + n + " exceeds " + maxBatch);
     }
     buffer.clear();
-    buffer.put(images, offset, n * 784);
+    buffer.put(images, offset, n * ModelContract.PIXELS);
     // createTensor reads from the buffer's position to its limit.
     buffer.flip();
-    try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, new long[] {n, 1, 28, 28});
+    try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, ModelContract.inputShape(n));
         OrtSession.Result result = session.run(Map.of(input, tensor))) {
       OnnxTensor out = (OnnxTensor) result.get(output)
           .orElseThrow(() -> new ExportException(ExportException.Reason.VERIFICATION, "model has no output " + output));

@@ -17,10 +17,6 @@ import java.awt.image.DataBufferByte;
  * in, pixels out.
  */
 public final class FontDigits {
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
-
   private FontDigits() {}
 
   /**

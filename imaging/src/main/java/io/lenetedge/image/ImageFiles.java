@@ -31,7 +31,6 @@ public final class ImageFiles {
       "not a PNG, JPEG, BMP or PGM image; convert it to one of these";
 
   static {
-    System.setProperty("java.awt.headless", "true");
     ImageIO.setUseCache(false);
   }
 

@@ -241,7 +241,4 @@ public final class DigitSets {
     return ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
   }
 
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
 }

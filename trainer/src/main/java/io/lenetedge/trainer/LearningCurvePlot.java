@@ -14,7 +14,6 @@ final class LearningCurvePlot {
   private LearningCurvePlot() {}
 
   static void write(List<EpochResult> epochs, int bestEpoch, Path png) {
-    System.setProperty("java.awt.headless", "true");
     double[] x = epochs.stream().mapToDouble(EpochResult::epoch).toArray();
     XYChart chart = new XYChartBuilder().width(900).height(520)
         .title("LeNet-5 on MNIST: error per epoch (best epoch " + bestEpoch + ")")

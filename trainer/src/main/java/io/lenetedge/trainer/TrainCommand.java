@@ -39,8 +39,8 @@ public final class TrainCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--device", defaultValue = "auto",
-      description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-  String device;
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  DeviceChoice device;
 
   @Option(names = "--val-size", defaultValue = "5000",
       description = "Training images held out for choosing the best epoch (default: ${DEFAULT-VALUE}).")
@@ -89,7 +89,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--keep", paramLabel = "best|last", defaultValue = "last",
       description = "Keep the epoch with the best validation accuracy, or the last one (the"
-          + " learning rate has then decayed to 1 %) (default: ${DEFAULT-VALUE}).")
+          + " learning rate has then decayed to 1 %%) (default: ${DEFAULT-VALUE}).")
   String keep;
 
   @Option(names = "--force", description = "Overwrite an existing checkpoint in --out.")
@@ -103,7 +103,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingRecipe recipe = TrainingRecipe.builder()
         .optEpochs(epochs).optBatchSize(batch).optLearningRate(lr).optSeed(seed)
         .optValidationSize(valSize).optAugment(!noAugment).optDropout(dropout)
-        .optDevice(parseDevice(device)).optMaxBatchesPerEpoch(maxBatches)
+        .optDevice(device).optMaxBatchesPerEpoch(maxBatches)
         .optDistort(!noDistort).optStyles(!noStyles).optFonts(noFonts ? null : fonts(fonts))
         .optFontShare(fontShare).optExtra(extra).optExtraShare(extraShare)
         .optKeepBest(keepBest(keep))
@@ -148,14 +148,5 @@ public final class TrainCommand implements Callable<Integer> {
           + " fetch them with scripts/fetch-fonts.sh, or train without them with --no-fonts");
     }
     return dir;
-  }
-
-  static DeviceChoice parseDevice(String value) {
-    for (DeviceChoice c : DeviceChoice.values()) {
-      if (c.name().equalsIgnoreCase(value)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("unknown --device " + value + ", expected one of [auto, cpu, gpu]");
   }
 }

@@ -14,6 +14,11 @@ public final class TrainerCli {
   public static final int EXIT_FAILED = 1;
   public static final int EXIT_DATA = 4;
 
+  static {
+    // set once for the whole process, before any image, font or plot class is touched
+    System.setProperty("java.awt.headless", "true");
+  }
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -22,6 +27,7 @@ public final class TrainerCli {
   public static CommandLine commandLine() {
     BuildInfo.applyDjlDefaults();
     return new CommandLine(new TrainerCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           cmd.getErr().println("error: " + e.getMessage());
           return exitCode(e);

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.lenetedge.common.ModelContract;
 import io.lenetedge.edge.model.ModelException;
 import io.lenetedge.edge.model.Sessions;
 import java.nio.ByteBuffer;
@@ -33,9 +34,9 @@ public final class BareOrtLoop implements TimedCall, AutoCloseable {
     this.batch = batch;
     this.images = images;
     this.imageCount = imageCount;
-    this.buffer = ByteBuffer.allocateDirect(batch * 784 * Float.BYTES).order(ByteOrder.nativeOrder())
+    this.buffer = ByteBuffer.allocateDirect(batch * ModelContract.PIXELS * Float.BYTES).order(ByteOrder.nativeOrder())
         .asFloatBuffer();
-    this.shape = new long[] {batch, 1, 28, 28};
+    this.shape = ModelContract.inputShape(batch);
   }
 
   /** A session on {@code model} with the runtime's options and {@code threads} intra-op threads. */
@@ -54,7 +55,7 @@ public final class BareOrtLoop implements TimedCall, AutoCloseable {
     long t0 = System.nanoTime();
     buffer.clear();
     for (int b = 0; b < batch; b++) {
-      buffer.put(images, (int) ((i + b) % imageCount) * 784, 784);
+      buffer.put(images, (int) ((i + b) % imageCount) * ModelContract.PIXELS, ModelContract.PIXELS);
     }
     buffer.rewind();
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, shape);

@@ -1,5 +1,6 @@
 package io.lenetedge.edge.bench;
 
+import io.lenetedge.common.ModelContract;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -112,7 +113,7 @@ public final class ColdStart {
   /** A 28x28 PGM of a stroke, enough for classify to answer. */
   public static Path sampleImage() throws IOException {
     byte[] header = "P5\n28 28\n255\n".getBytes(StandardCharsets.US_ASCII);
-    byte[] file = Arrays.copyOf(header, header.length + 784);
+    byte[] file = Arrays.copyOf(header, header.length + ModelContract.PIXELS);
     for (int y = 6; y < 22; y++) {
       file[header.length + y * 28 + 14] = (byte) 255;
       file[header.length + y * 28 + 13] = (byte) 200;

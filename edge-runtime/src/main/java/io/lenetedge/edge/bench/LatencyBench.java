@@ -1,5 +1,6 @@
 package io.lenetedge.edge.bench;
 
+import io.lenetedge.common.ModelContract;
 import io.lenetedge.edge.model.DigitModel;
 import org.HdrHistogram.Histogram;
 
@@ -91,14 +92,14 @@ public final class LatencyBench {
    * timed (single images through the reused tensors, batches through the batch path).
    */
   public static TimedCall target(DigitModel model, int batch, float[] images, int imageCount) {
-    float[] batchInput = new float[batch * 784];
-    float[] single = new float[784];
+    float[] batchInput = new float[batch * ModelContract.PIXELS];
+    float[] single = new float[ModelContract.PIXELS];
     float[] out = new float[batch * model.spec().classes()];
     return i -> {
       int first = (int) (i % imageCount);
       long t0;
       if (batch == 1) {
-        System.arraycopy(images, first * 784, single, 0, 784);
+        System.arraycopy(images, first * ModelContract.PIXELS, single, 0, ModelContract.PIXELS);
         t0 = System.nanoTime();
         model.classify(single);
       } else {
@@ -112,7 +113,7 @@ public final class LatencyBench {
 
   private static void fill(float[] images, int count, int first, float[] dst, int batch) {
     for (int b = 0; b < batch; b++) {
-      System.arraycopy(images, ((first + b) % count) * 784, dst, b * 784, 784);
+      System.arraycopy(images, ((first + b) % count) * ModelContract.PIXELS, dst, b * ModelContract.PIXELS, ModelContract.PIXELS);
     }
   }
 }

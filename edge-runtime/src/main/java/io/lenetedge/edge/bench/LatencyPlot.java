@@ -34,7 +34,6 @@ public final class LatencyPlot {
   private LatencyPlot() {}
 
   public static void write(List<BenchRow> rows, String title, Path png) {
-    System.setProperty("java.awt.headless", "true");
     List<BenchRow> ran = rows.stream().filter(BenchRow::ran).toList();
     BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();

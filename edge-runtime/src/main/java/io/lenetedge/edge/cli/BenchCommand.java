@@ -2,6 +2,7 @@ package io.lenetedge.edge.cli;
 
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.IdxReader;
+import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.SyntheticDigits;
 import io.lenetedge.edge.bench.BareOrtLoop;
 import io.lenetedge.edge.bench.BenchReport;
@@ -128,9 +129,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (images != null) {
       IdxImages idx = IdxReader.readImages(images);
       count = Math.min(idx.count(), 4096);
-      data = new float[count * 784];
+      data = new float[count * ModelContract.PIXELS];
       for (int i = 0; i < count; i++) {
-        idx.copyScaled(i, data, i * 784);
+        idx.copyScaled(i, data, i * ModelContract.PIXELS);
       }
     } else {
       count = 256;

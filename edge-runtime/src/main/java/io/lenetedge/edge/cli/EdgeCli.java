@@ -30,6 +30,11 @@ public final class EdgeCli {
   /** The verbs, in the order the help lists them; each made only when it is used. */
   private static final Map<String, Supplier<Object>> VERBS = verbs();
 
+  static {
+    // set once for the whole process, before any image, font or plot class is touched
+    System.setProperty("java.awt.headless", "true");
+  }
+
   public static void main(String[] args) {
     System.exit(execute(commandLine(args), args));
   }

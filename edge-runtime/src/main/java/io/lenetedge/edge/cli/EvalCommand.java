@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.IdxReader;
 import io.lenetedge.common.LabeledImages;
+import io.lenetedge.common.ModelContract;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.read.FrameReader;
@@ -108,9 +109,9 @@ public final class EvalCommand implements Callable<Integer> {
     try (DigitModel m = model.open(batch, spec.commandLine().getErr())) {
       int n = set.size();
       int classes = m.spec().classes();
-      float[] x = new float[n * 784];
+      float[] x = new float[n * ModelContract.PIXELS];
       for (int i = 0; i < n; i++) {
-        idx.copyScaled(i, x, i * 784);
+        idx.copyScaled(i, x, i * ModelContract.PIXELS);
       }
       float[] probabilities = new float[n * classes];
       long start = System.nanoTime();

@@ -13,9 +13,9 @@ public final class GpioOptions {
       description = "BCM pins of segments a to g (default: ${DEFAULT-VALUE}).")
   String segments;
 
-  @Option(names = "--gpio-common", paramLabel = "cathode|anode", defaultValue = "cathode",
-      description = "The display's common pin (default: ${DEFAULT-VALUE}).")
-  String common;
+  @Option(names = "--gpio-common", paramLabel = "PIN", defaultValue = "cathode",
+      description = "The display's common pin: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  GpioSettings.Common common;
 
   @Option(names = "--gpio-led", paramLabel = "BCM", defaultValue = "21",
       description = "Status LED pin, -1 for none (default: ${DEFAULT-VALUE}).")
@@ -25,9 +25,10 @@ public final class GpioOptions {
       description = "Mode button pin, -1 for none (default: ${DEFAULT-VALUE}).")
   int button;
 
-  @Option(names = "--gpio-button-active", paramLabel = "low|high", defaultValue = "low",
-      description = "Level of the pressed button: low (to ground, pull-up) or high (default: ${DEFAULT-VALUE}).")
-  String buttonActive;
+  @Option(names = "--gpio-button-active", paramLabel = "LEVEL", defaultValue = "low",
+      description = "Level of the pressed button: ${COMPLETION-CANDIDATES}; low: to ground, with"
+          + " the pull-up (default: ${DEFAULT-VALUE}).")
+  GpioSettings.Level buttonActive;
 
   @Option(names = "--gpio-long-press-ms", defaultValue = "1000",
       description = "Holding the button this long switches continuous/trigger mode (default: ${DEFAULT-VALUE}).")
@@ -42,7 +43,7 @@ public final class GpioOptions {
     if (!enabled) {
       return null;
     }
-    return new GpioSettings(GpioSettings.parseSegments(segments), GpioSettings.parseCommon(common),
-        led, button, GpioSettings.parseActiveLow(buttonActive), longPressMillis, chip);
+    return new GpioSettings(GpioSettings.parseSegments(segments), common == GpioSettings.Common.ANODE,
+        led, button, buttonActive == GpioSettings.Level.LOW, longPressMillis, chip);
   }
 }

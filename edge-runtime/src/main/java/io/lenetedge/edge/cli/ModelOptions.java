@@ -8,7 +8,6 @@ import io.lenetedge.edge.model.ModelStore;
 import io.lenetedge.edge.model.OutputKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The options every verb that runs a model shares. */
@@ -36,9 +35,9 @@ public final class ModelOptions {
   @Option(names = "--std", description = "See --mean.")
   Float std;
 
-  @Option(names = "--output", paramLabel = "logits|probabilities",
-      description = "What the model's output holds, when its metadata does not say.")
-  String output;
+  @Option(names = "--output", paramLabel = "KIND",
+      description = "What the model's output holds (${COMPLETION-CANDIDATES}), when its metadata does not say.")
+  OutputKind output;
 
   /** Opens the chosen model; messages about the provider go to {@code err}. */
   public DigitModel open(int maxBatch, PrintWriter err) {
@@ -53,7 +52,7 @@ public final class ModelOptions {
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
     }
-    ModelOverrides overrides = new ModelOverrides(inputRange, mean, std, outputKind());
+    ModelOverrides overrides = new ModelOverrides(inputRange, mean, std, output);
     ExecutionProvider provider = ExecutionProvider.parse(ep);
     return DigitModel.open(file(log), provider, threads, overrides, maxBatch, log);
   }
@@ -79,18 +78,8 @@ public final class ModelOptions {
   /** Opens {@code file} with these options, for a model that replaces the running one. */
   DigitModel open(ModelFile file, int maxBatch) {
     return DigitModel.open(file, ExecutionProvider.parse(ep), threads,
-        new ModelOverrides(inputRange, mean, std, outputKind()), maxBatch, s -> { });
+        new ModelOverrides(inputRange, mean, std, output), maxBatch, s -> { });
   }
 
-  private OutputKind outputKind() {
-    if (output == null) {
-      return null;
-    }
-    return switch (output.toLowerCase(Locale.ROOT)) {
-      case "logits" -> OutputKind.LOGITS;
-      case "probabilities", "probs" -> OutputKind.PROBABILITIES;
-      default -> throw new IllegalArgumentException("unknown --output " + output
-          + ", expected one of [logits, probabilities]");
-    };
-  }
+
 }

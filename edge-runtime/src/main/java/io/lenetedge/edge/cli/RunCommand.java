@@ -99,15 +99,17 @@ public final class RunCommand implements Callable<Integer> {
       description = "Restart a dying camera program this many times, with back-off (default: ${DEFAULT-VALUE}).")
   int maxRestarts;
 
-  @Option(names = "--mode", paramLabel = "continuous|trigger", defaultValue = "continuous",
-      description = "continuous: decide on every frame; trigger: one decision per button press"
-          + " (long press on the GPIO button switches) (default: ${DEFAULT-VALUE}).")
-  String mode;
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "continuous",
+      description = "${COMPLETION-CANDIDATES}. continuous: decide on every frame; trigger: one"
+          + " decision per button press (long press on the GPIO button switches) (default:"
+          + " ${DEFAULT-VALUE}).")
+  TriggerGate.Mode mode;
 
-  @Option(names = "--print", paramLabel = "every|changes|none", defaultValue = "every",
-      description = "JSON lines for every processed frame, only when the decided digit changes"
-          + " (a service writing to the journal), or none (default: ${DEFAULT-VALUE}).")
-  String print;
+  @Option(names = "--print", paramLabel = "WHICH", defaultValue = "every",
+      description = "${COMPLETION-CANDIDATES}: JSON lines for every processed frame, only when the"
+          + " decided digit changes (a service writing to the journal), or none (default:"
+          + " ${DEFAULT-VALUE}).")
+  PrintPolicy.Mode print;
 
   @Option(names = "--trigger-frames", defaultValue = "30",
       description = "In trigger mode, give up with \"no digit\" after this many frames (default: ${DEFAULT-VALUE}).")
@@ -154,8 +156,8 @@ public final class RunCommand implements Callable<Integer> {
     if (maxFrames < 0 || maxRestarts < 0) {
       throw new IllegalArgumentException("--max-frames and --max-restarts must be 0 or more");
     }
-    TriggerGate gate = new TriggerGate(TriggerGate.Mode.parse(mode), triggerFrames);
-    PrintPolicy printing = PrintPolicy.parse(print);
+    TriggerGate gate = new TriggerGate(mode, triggerFrames);
+    PrintPolicy printing = new PrintPolicy(print);
     GpioSettings wiring = gpio.settings();
     if (gate.mode() == TriggerGate.Mode.TRIGGER && (wiring == null || wiring.button() < 0)
         && http == null) {

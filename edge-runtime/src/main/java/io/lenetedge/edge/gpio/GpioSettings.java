@@ -56,24 +56,24 @@ public record GpioSettings(int[] segments, boolean commonAnode, int led, int but
     }
   }
 
-  /** Parses {@code cathode} or {@code anode}; returns whether it is common anode. */
-  public static boolean parseCommon(String s) {
-    return switch (s.strip().toLowerCase(Locale.ROOT)) {
-      case "anode" -> true;
-      case "cathode" -> false;
-      default -> throw new IllegalArgumentException("unknown gpio.common '" + s
-          + "', expected one of [cathode, anode]");
-    };
+  /** The display's common pin: {@code --gpio-common}. */
+  public enum Common {
+    CATHODE, ANODE;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
-  /** Parses the button's active level: {@code low} (to ground, pull-up) or {@code high}. */
-  public static boolean parseActiveLow(String s) {
-    return switch (s.strip().toLowerCase(Locale.ROOT)) {
-      case "low" -> true;
-      case "high" -> false;
-      default -> throw new IllegalArgumentException("unknown gpio.button-active '" + s
-          + "', expected one of [low, high]");
-    };
+  /** The pressed button's level: {@code low} (to ground, pull-up) or {@code high}. */
+  public enum Level {
+    LOW, HIGH;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   @Override

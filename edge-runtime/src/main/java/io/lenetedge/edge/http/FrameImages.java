@@ -29,7 +29,6 @@ final class FrameImages {
   private record Encoded(long index, byte[] bytes) {}
 
   static {
-    System.setProperty("java.awt.headless", "true");
     ImageIO.setUseCache(false);
   }
 

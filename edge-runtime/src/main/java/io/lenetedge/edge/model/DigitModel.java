@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.lenetedge.common.ModelContract;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -52,12 +53,12 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
     this.detectOutput = spec.detectOutput();
     this.maxBatch = spec.fixedBatch() > 0 ? (int) spec.fixedBatch() : Math.max(1, maxBatch);
     int classes = spec.classes();
-    this.single = direct(784 * Math.max(1, (int) spec.fixedBatch()));
+    this.single = direct(ModelContract.PIXELS * Math.max(1, (int) spec.fixedBatch()));
     this.singleOut = direct(classes * Math.max(1, (int) spec.fixedBatch()));
     long n = Math.max(1, spec.fixedBatch());
-    this.singleTensor = OnnxTensor.createTensor(env, single, new long[] {n, 1, 28, 28});
+    this.singleTensor = OnnxTensor.createTensor(env, single, ModelContract.inputShape(n));
     this.singleOutTensor = OnnxTensor.createTensor(env, singleOut, outputShape(n));
-    this.batch = direct(784 * this.maxBatch);
+    this.batch = direct(ModelContract.PIXELS * this.maxBatch);
   }
 
   /**
@@ -107,9 +108,9 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
       out[0] = classify(inputs.get(0)).probabilities();
     } else if (n > 1) {
       int classes = spec.classes();
-      float[] images = new float[n * 784];
+      float[] images = new float[n * ModelContract.PIXELS];
       for (int i = 0; i < n; i++) {
-        System.arraycopy(inputs.get(i), 0, images, i * 784, 784);
+        System.arraycopy(inputs.get(i), 0, images, i * ModelContract.PIXELS, ModelContract.PIXELS);
       }
       float[] probabilities = new float[n * classes];
       classify(images, n, probabilities);
@@ -132,13 +133,13 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
       int rows = spec.fixedBatch() > 0 ? (int) spec.fixedBatch() : count;
       batch.clear();
       for (int i = 0; i < count; i++) {
-        spec.encode(images, (from + i) * 784, batch);
+        spec.encode(images, (from + i) * ModelContract.PIXELS, batch);
       }
       for (int i = count; i < rows; i++) {
-        batch.put(new float[784]);
+        batch.put(new float[ModelContract.PIXELS]);
       }
       batch.flip();
-      try (OnnxTensor tensor = OnnxTensor.createTensor(env, batch, new long[] {rows, 1, 28, 28});
+      try (OnnxTensor tensor = OnnxTensor.createTensor(env, batch, ModelContract.inputShape(rows));
           OrtSession.Result result = session.run(Map.of(spec.input().name(), tensor))) {
         OnnxValue value = result.get(spec.output().name()).orElseThrow();
         FloatBuffer values = ((OnnxTensor) value).getFloatBuffer();

@@ -1,5 +1,6 @@
 package io.lenetedge.edge.model;
 
+import io.lenetedge.common.ModelContract;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record ModelSpec(TensorSignature input, TensorSignature output, long fixe
 
   /** Writes one image (784 values in [0,1]) into {@code dst} as the model wants it. */
   public void encode(float[] image, int from, java.nio.FloatBuffer dst) {
-    for (int p = 0; p < 784; p++) {
+    for (int p = 0; p < ModelContract.PIXELS; p++) {
       dst.put(image[from + p] * scale + offset);
     }
   }

@@ -5,5 +5,10 @@ public enum OutputKind {
   /** Unnormalised scores; the runtime applies softmax. */
   LOGITS,
   /** Class probabilities, each row summing to 1. */
-  PROBABILITIES
+  PROBABILITIES;
+
+  @Override
+  public String toString() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

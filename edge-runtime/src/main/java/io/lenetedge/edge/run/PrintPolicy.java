@@ -8,7 +8,14 @@ package io.lenetedge.edge.run;
  */
 public final class PrintPolicy {
   /** The choices of {@code --print}. */
-  public enum Mode { EVERY, CHANGES, NONE }
+  public enum Mode {
+    EVERY, CHANGES, NONE;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   private final Mode mode;
   private boolean printedAny;
@@ -16,17 +23,6 @@ public final class PrintPolicy {
 
   public PrintPolicy(Mode mode) {
     this.mode = mode;
-  }
-
-  /** Parses {@code every}, {@code changes} or {@code none}. */
-  public static PrintPolicy parse(String s) {
-    for (Mode m : Mode.values()) {
-      if (m.name().equalsIgnoreCase(s.strip())) {
-        return new PrintPolicy(m);
-      }
-    }
-    throw new IllegalArgumentException("unknown --print '" + s
-        + "', expected one of [every, changes, none]");
   }
 
   /** Whether the line of a frame whose decision is {@code key} ({@link Decision#key()}) is printed. */

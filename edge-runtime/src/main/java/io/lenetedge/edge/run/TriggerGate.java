@@ -15,15 +15,6 @@ public final class TriggerGate {
     CONTINUOUS, TRIGGER;
 
     /** Parses {@code continuous} or {@code trigger}. */
-    public static Mode parse(String s) {
-      for (Mode m : values()) {
-        if (m.name().equalsIgnoreCase(s.strip())) {
-          return m;
-        }
-      }
-      throw new IllegalArgumentException("unknown mode '" + s + "', expected one of [continuous, trigger]");
-    }
-
     @Override
     public String toString() {
       return name().toLowerCase(Locale.ROOT);

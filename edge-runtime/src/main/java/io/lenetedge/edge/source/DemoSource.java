@@ -39,7 +39,6 @@ public final class DemoSource implements FrameSource {
   private volatile boolean closed;
 
   private DemoSource(int width, int height) {
-    System.setProperty("java.awt.headless", "true");
     this.width = width;
     this.height = height;
   }

@@ -64,9 +64,10 @@ class GpioLogicTest {
         -1, true, 1000, null)).getMessage().contains("not on the 40-pin header"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> GpioSettings.parseSegments("5,6,x")).getMessage().contains("'5,6,x'"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> GpioSettings.parseCommon("both")).getMessage().contains("[cathode, anode]"));
-    assertTrue(GpioSettings.parseCommon(" Anode "));
+    io.lenetedge.edge.CliRun both = io.lenetedge.edge.CliRun.of("run", "--source", "demo", "--gpio",
+        "--gpio-common", "both").assertNoStackTrace();
+    assertEquals(2, both.exit());
+    assertTrue(both.err().toLowerCase(java.util.Locale.ROOT).contains("[cathode, anode]"), both.err());
   }
 
   @Test

@@ -57,6 +57,18 @@ class SlowClientTest {
           0, gate, live.listeners());
       assertTimeoutPreemptively(Duration.ofSeconds(60), loop::run,
           "the loop must not wait on the stalled clients");
+      // Had the loop waited for the server's own cut-off (10 s), these would be answered or closed
+      // by now: every one must still be stalled, unanswered.
+      for (Socket s : stalled) {
+        s.setSoTimeout(200);
+        try {
+          int b = s.getInputStream().read();
+          throw new AssertionError("a stalled client was already " + (b < 0 ? "closed" : "answered")
+              + " when the loop ended: the loop waited for the server's cut-off");
+        } catch (java.net.SocketTimeoutException stillStalled) {
+          // as it should be
+        }
+      }
     } finally {
       for (Socket s : stalled) {
         s.close();
