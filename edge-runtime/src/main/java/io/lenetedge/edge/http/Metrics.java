@@ -27,6 +27,9 @@ public final class Metrics implements FrameListener {
   private final LongAdder[] readings = new LongAdder[ReadingStatus.values().length];
   private final StageHistogram[] stages = new StageHistogram[STAGES.length];
   private final IntSupplier restarts;
+  /** The meter's last good value, as a double's bits; NaN until there is one. */
+  private final java.util.concurrent.atomic.AtomicLong value =
+      new java.util.concurrent.atomic.AtomicLong(Double.doubleToLongBits(Double.NaN));
   private final MqttCounters mqtt;
 
   /**
@@ -84,6 +87,9 @@ public final class Metrics implements FrameListener {
     if (d.hasDigit() && d.digit() < decisions.length) {
       decisions[d.digit()].increment();
     }
+    if (d.kind() == Decision.Kind.METER && d.meter().value() != null) {
+      value.set(Double.doubleToLongBits(d.meter().value().doubleValue()));
+    }
   }
 
   @Override
@@ -119,6 +125,10 @@ public final class Metrics implements FrameListener {
       sb.append("lenet_edge_readings_total{status=\"").append(s.label()).append("\"} ")
           .append(readings[s.ordinal()].sum()).append('\n');
     }
+    header(sb, "lenet_edge_meter_value", "The meter's last good value (--digits); NaN before the"
+        + " first and without meter mode.", "gauge");
+    sb.append("lenet_edge_meter_value ").append(formatValue(Double.longBitsToDouble(value.get())))
+        .append('\n');
     header(sb, "lenet_edge_stage_seconds",
         "Time per frame in each stage: waiting for it, preprocessing, inference, and in total.",
         "histogram");
@@ -143,6 +153,10 @@ public final class Metrics implements FrameListener {
           .append('\n');
     }
     return sb.toString();
+  }
+
+  private static String formatValue(double v) {
+    return Double.isNaN(v) ? "NaN" : java.math.BigDecimal.valueOf(v).toPlainString();
   }
 
   private static void counter(StringBuilder sb, String name, String help, long value) {

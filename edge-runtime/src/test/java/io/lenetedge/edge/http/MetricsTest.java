@@ -41,6 +41,18 @@ class MetricsTest {
   }
 
   @Test
+  void theMetersLastGoodValueIsAGauge() {
+    Metrics m = new Metrics(() -> 0);
+    assertTrue(m.text().contains("\nlenet_edge_meter_value NaN\n"), m.text());
+    m.onDecision(Decision.meter(new io.lenetedge.edge.run.MeterValue(new java.math.BigDecimal("1234.5"),
+        "1234.5", io.lenetedge.edge.run.ReadingStatus.OK), 1f));
+    m.onDecision(Decision.meter(new io.lenetedge.edge.run.MeterValue(new java.math.BigDecimal("1234.5"),
+        "1200.0", io.lenetedge.edge.run.ReadingStatus.MONOTONIC), 1f));
+    m.onDecision(Decision.digit(3, 0.9f));
+    assertTrue(m.text().contains("\nlenet_edge_meter_value 1234.5\n"), m.text());
+  }
+
+  @Test
   void readingsAreCountedByStatus() {
     Metrics m = new Metrics(() -> 0);
     java.util.function.BiConsumer<io.lenetedge.edge.run.ReadingStatus, Integer> feed = (status, n) -> {
