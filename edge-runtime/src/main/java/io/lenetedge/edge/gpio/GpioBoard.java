@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The board around the runtime: the decided digit (the last digit of a number or a meter value)
@@ -30,6 +31,10 @@ import java.util.function.IntSupplier;
  */
 public final class GpioBoard implements FrameListener, AutoCloseable {
   private static final long BLINK_MILLIS = 250;
+  /** The LED blinks this long after a source restart. */
+  static final long RESTART_BLINK_MILLIS = 5000;
+  /** The LED blinks while no frame came for this long. */
+  static final long NO_FRAME_MILLIS = 2000;
 
   private final Context pi4j;
   private final GpioSettings settings;
@@ -38,16 +43,19 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
   private final DigitalOutput led;
   private final DigitalInput button;
   private final ScheduledExecutorService ticker;
-  private final StatusPolicy policy = new StatusPolicy(5000, 2000);
+  private final StatusPolicy policy = new StatusPolicy(RESTART_BLINK_MILLIS, NO_FRAME_MILLIS);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final IntSupplier restarts;
-  private volatile long lastFrameAt = System.nanoTime();
+  private final LongSupplier nanos;
+  private volatile long lastFrameAt;
   private int shown = Integer.MIN_VALUE;
   private boolean ledLit;
   private boolean warned;
 
   private GpioBoard(Context pi4j, GpioSettings settings, TriggerGate gate, IntSupplier restarts,
-      Consumer<String> log) {
+      Consumer<String> log, LongSupplier nanos, boolean autoTick) {
+    this.nanos = nanos;
+    this.lastFrameAt = nanos.getAsLong();
     this.pi4j = pi4j;
     this.settings = settings;
     this.restarts = restarts;
@@ -68,7 +76,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
       ButtonGestures gestures = new ButtonGestures(settings.longPressMillis());
       button.addListener((DigitalStateChangeListener) e -> {
         boolean pressed = e.state().isLow() == settings.buttonActiveLow();
-        switch (gestures.onEdge(pressed, System.nanoTime())) {
+        switch (gestures.onEdge(pressed, nanos.getAsLong())) {
           case LONG_PRESS -> log.accept("gpio: button held: " + gate.toggle() + " mode");
           case SHORT_PRESS -> {
             if (gate.press()) {
@@ -79,14 +87,16 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
         }
       });
     }
-    ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    ticker = !autoTick ? null : Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "gpio-status-led");
       t.setDaemon(true);
       return t;
     });
     if (led != null) {
       setLed(true);
-      ticker.scheduleAtFixedRate(this::tick, BLINK_MILLIS, BLINK_MILLIS, TimeUnit.MILLISECONDS);
+      if (ticker != null) {
+        ticker.scheduleAtFixedRate(this::tick, BLINK_MILLIS, BLINK_MILLIS, TimeUnit.MILLISECONDS);
+      }
     }
   }
 
@@ -98,9 +108,18 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
    */
   public static GpioBoard open(GpioSettings settings, TriggerGate gate, IntSupplier restarts,
       Consumer<String> log) {
+    return open(settings, gate, restarts, log, System::nanoTime, true);
+  }
+
+  /**
+   * As above on the clock {@code nanos}; without {@code autoTick} the LED changes only when
+   * {@link #tick()} is called (a test stepping its own clock every {@value #BLINK_MILLIS} ms).
+   */
+  static GpioBoard open(GpioSettings settings, TriggerGate gate, IntSupplier restarts,
+      Consumer<String> log, LongSupplier nanos, boolean autoTick) {
     Context pi4j = Pi4jContexts.open(settings.chip());
     try {
-      GpioBoard board = new GpioBoard(pi4j, settings, gate, restarts, log);
+      GpioBoard board = new GpioBoard(pi4j, settings, gate, restarts, log, nanos, autoTick);
       log.accept("gpio: " + settings);
       return board;
     } catch (RuntimeException e) {
@@ -116,7 +135,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
 
   @Override
   public void onFrame(Frame frame, FrameResult result) {
-    lastFrameAt = System.nanoTime();
+    lastFrameAt = nanos.getAsLong();
   }
 
   @Override
@@ -140,11 +159,12 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
     }
   }
 
-  private synchronized void tick() {
-    if (closed.get()) {
+  /** One step of the status LED: lit, or toggled while it should blink. */
+  synchronized void tick() {
+    if (closed.get() || led == null) {
       return;
     }
-    boolean blink = policy.blink(System.nanoTime(), restarts.getAsInt(), lastFrameAt);
+    boolean blink = policy.blink(nanos.getAsLong(), restarts.getAsInt(), lastFrameAt);
     setLed(!blink || !ledLit);
   }
 
@@ -180,11 +200,13 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    ticker.shutdownNow();
-    try {
-      ticker.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (ticker != null) {
+      ticker.shutdownNow();
+      try {
+        ticker.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     String readBack;
     synchronized (this) {

@@ -33,7 +33,7 @@ class GpioBoardTest {
   }
 
   private static GpioSettings wiring(boolean anode) {
-    return new GpioSettings(SEGMENTS, anode, 21, 12, true, 500, null);
+    return new GpioSettings(SEGMENTS, anode, 21, 12, true, 1000, null);  // 1 s: --gpio-long-press-ms's default
   }
 
   /** The levels of pins a..g as a string of H and L, read from the mock pins. */
@@ -88,42 +88,64 @@ class GpioBoardTest {
   void buttonShortPressTriggersAndLongPressSwitchesMode() throws Exception {
     TriggerGate gate = new TriggerGate(TriggerGate.Mode.CONTINUOUS, 5);
     List<String> log = new CopyOnWriteArrayList<>();
-    try (GpioBoard board = GpioBoard.open(wiring(false), gate, () -> 0, log::add)) {
+    long[] now = {0};
+    try (GpioBoard board = GpioBoard.open(wiring(false), gate, () -> 0, log::add, () -> now[0], false)) {
       MockDigitalInput button = board.context().registry().get("mode-button");
       button.mockState(DigitalState.HIGH);
-      press(button, 600);
+      press(button, now, 999);
+      assertEquals(TriggerGate.Mode.CONTINUOUS, gate.mode(), "held just under the 1 s long press");
+      assertTrue(gate.wantsFrame(), "continuous mode takes every frame");
+      press(button, now, 1000);
       assertEquals(TriggerGate.Mode.TRIGGER, gate.mode(), "a long press switches to trigger mode");
       assertFalse(gate.wantsFrame(), "trigger mode waits for a press");
-      press(button, 20);
+      press(button, now, 20);
       assertTrue(gate.wantsFrame(), "a short press arms the gate");
       assertTrue(log.contains("gpio: button pressed: taking one decision"), log.toString());
-      press(button, 600);
+      press(button, now, 1500);
       assertEquals(TriggerGate.Mode.CONTINUOUS, gate.mode());
     }
   }
 
-  private static void press(MockDigitalInput button, long millis) throws InterruptedException {
+  /** Holds the button down for {@code millis} of the board's clock. */
+  private static void press(MockDigitalInput button, long[] now, long millis) {
     button.mockState(DigitalState.LOW);
-    Thread.sleep(millis);
+    now[0] += java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
     button.mockState(DigitalState.HIGH);
-    Thread.sleep(30);
+    now[0] += java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
   }
 
+  /**
+   * The production timings on a clock the test steps, 250 ms per tick: lit while frames come;
+   * blinking for 5 s after a restart, then lit again; blinking once no frame came for 2 s.
+   */
   @Test
-  void ledBlinksAfterASourceRestart() throws Exception {
+  void ledBlinksForFiveSecondsAfterARestartAndWhileNoFrameCameForTwo() {
     int[] restarts = {0};
+    long[] now = {0};
     try (GpioBoard board = GpioBoard.open(wiring(false), TriggerGate.continuous(), () -> restarts[0],
-        l -> { })) {
+        l -> { }, () -> now[0], false)) {
+      assertEquals("HHHH", steps(board, now, 4, true), "lit while frames come");
       restarts[0] = 1;
-      boolean sawOff = false;
-      boolean sawOn = false;
-      for (int i = 0; i < 40 && !(sawOff && sawOn); i++) {
-        board.onFrame(null, null);
-        Thread.sleep(50);
-        sawOff |= led(board) == DigitalState.LOW;
-        sawOn |= led(board) == DigitalState.HIGH;
-      }
-      assertTrue(sawOff && sawOn, "blinks after a restart");
+      String afterRestart = steps(board, now, 20, true);
+      assertEquals("LHLHLHLHLHLHLHLHLHLH", afterRestart, "5 s of blinking after the restart");
+      assertEquals("HHHH", steps(board, now, 4, true), "lit again once 5 s have passed");
+      String noFrames = steps(board, now, 12, false);
+      assertEquals("HHHHHHHHLHLH", noFrames, "blinking once more than 2 s passed without a frame");
+      assertEquals("HHH", steps(board, now, 3, true), "lit again when frames come");
     }
+  }
+
+  /** {@code n} ticks of 250 ms, a frame before each when {@code frames}; the LED's levels. */
+  private static String steps(GpioBoard board, long[] now, int n, boolean frames) {
+    StringBuilder levels = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      now[0] += java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
+      if (frames) {
+        board.onFrame(null, null);
+      }
+      board.tick();
+      levels.append(led(board) == DigitalState.HIGH ? 'H' : 'L');
+    }
+    return levels.toString();
   }
 }
