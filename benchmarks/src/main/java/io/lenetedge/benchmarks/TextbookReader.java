@@ -2,6 +2,7 @@ package io.lenetedge.benchmarks;
 
 import io.lenetedge.image.GrayImage;
 import io.lenetedge.edge.read.DigitClassifier;
+import io.lenetedge.image.MnistStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -114,29 +115,7 @@ final class TextbookReader {
     for (float d : darkness) {
       hist[Math.min(255, (int) (d * 255))]++;
     }
-    long n = darkness.length;
-    double sum = 0;
-    for (int v = 0; v < 256; v++) {
-      sum += (double) v * hist[v];
-    }
-    long w0 = 0;
-    double sum0 = 0;
-    double best = -1;
-    int t = 0;
-    for (int v = 0; v < 255; v++) {
-      w0 += hist[v];
-      sum0 += (double) v * hist[v];
-      long w1 = n - w0;
-      if (w0 == 0 || w1 == 0) {
-        continue;
-      }
-      double d = sum0 / w0 - (sum - sum0) / w1;
-      double between = (double) w0 * w1 * d * d;
-      if (between > best) {
-        best = between;
-        t = v;
-      }
-    }
+    int t = MnistStyle.otsuThreshold(hist);
     boolean[] ink = new boolean[darkness.length];
     for (int i = 0; i < ink.length; i++) {
       ink[i] = darkness[i] * 255 > t;

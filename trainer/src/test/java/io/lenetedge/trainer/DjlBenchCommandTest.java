@@ -8,8 +8,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -29,8 +27,6 @@ class DjlBenchCommandTest {
   @TempDir static Path dir;
   static Path run;
 
-  private record Run(int exit, String out, String err) {}
-
   @BeforeAll
   static void trainTinyCheckpoint() {
     run = dir.resolve("tiny");
@@ -40,28 +36,23 @@ class DjlBenchCommandTest {
     new TrainingRun(recipe, run).execute(RealMnist.load(), TrainingListener.NONE);
   }
 
-  private static Run bench(String... args) {
-    CommandLine cli = TrainerCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
+  private static TrainerRun bench(String... args) {
     String[] full = new String[args.length + 1];
     full[0] = "bench";
     System.arraycopy(args, 0, full, 1, args.length);
-    int exit = cli.execute(full);
-    return new Run(exit, out.toString(), err.toString());
+    return TrainerRun.of(full);
   }
+
 
   @Test
   void tableAndJsonHaveARowPerThreadCountAndBatch() throws IOException {
     Path json = dir.resolve("out/bench.json");
-    Run r = bench("--checkpoint", run.toString(), "--batch", "1,4", "--threads", "1,2",
+    TrainerRun r = bench("--checkpoint", run.toString(), "--batch", "1,4", "--threads", "1,2",
         "--warmup", "5", "--iterations", "20", "--json", json.toString());
-    assertEquals(0, r.exit, r.err);
+    assertEquals(0, r.exit(), r.err());
 
-    List<String> lines = r.out.lines().toList();
-    assertEquals(5, lines.size(), r.out);
+    List<String> lines = r.out().lines().toList();
+    assertEquals(5, lines.size(), r.out());
     assertEquals(List.of("ep", "threads", "batch", "p50", "µs", "p90", "µs", "p99", "µs", "p99.9",
         "µs", "max", "µs", "images/s"), List.of(lines.get(0).trim().split("\\s+")));
     Set<String> configs = new HashSet<>();
@@ -98,17 +89,17 @@ class DjlBenchCommandTest {
   @Test
   void badArgumentsAreUsageErrorsWithTheFix() {
     String ckpt = run.toString();
-    Run zeroBatch = bench("--checkpoint", ckpt, "--batch", "0");
-    assertEquals(CommandLine.ExitCode.USAGE, zeroBatch.exit);
-    assertTrue(zeroBatch.err.contains("--batch"), zeroBatch.err);
-    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--batch", "x").exit);
-    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--threads", "0").exit);
-    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--iterations", "0").exit);
-    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--warmup", "-1").exit);
-    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--bogus").exit);
-    Run missing = bench("--checkpoint", dir.resolve("nothing").toString());
-    assertEquals(CommandLine.ExitCode.USAGE, missing.exit);
-    assertTrue(missing.err.contains("trainer train --out"), missing.err);
-    assertFalse(missing.err.contains("\tat "), missing.err);
+    TrainerRun zeroBatch = bench("--checkpoint", ckpt, "--batch", "0");
+    assertEquals(CommandLine.ExitCode.USAGE, zeroBatch.exit());
+    assertTrue(zeroBatch.err().contains("--batch"), zeroBatch.err());
+    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--batch", "x").exit());
+    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--threads", "0").exit());
+    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--iterations", "0").exit());
+    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--warmup", "-1").exit());
+    assertEquals(CommandLine.ExitCode.USAGE, bench("--checkpoint", ckpt, "--bogus").exit());
+    TrainerRun missing = bench("--checkpoint", dir.resolve("nothing").toString());
+    assertEquals(CommandLine.ExitCode.USAGE, missing.exit());
+    assertTrue(missing.err().contains("trainer train --out"), missing.err());
+    assertFalse(missing.err().contains("\tat "), missing.err());
   }
 }

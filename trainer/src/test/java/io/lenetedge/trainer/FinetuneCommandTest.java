@@ -9,15 +9,12 @@ import io.lenetedge.common.LabeledImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code trainer finetune} on a user's folder of photos (MNIST test digits written dark on white at
@@ -32,8 +29,6 @@ class FinetuneCommandTest {
   @TempDir static Path dir;
   static Path base;
   static Path extra;
-
-  private record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void trainABaseAndWriteAUsersFolder() throws IOException {
@@ -70,19 +65,15 @@ class FinetuneCommandTest {
     return img;
   }
 
-  private static Run finetune(String... args) {
-    CommandLine cli = TrainerCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
+  private static TrainerRun finetune(String... args) {
     String[] full = new String[args.length + 1];
     full[0] = "finetune";
     System.arraycopy(args, 0, full, 1, args.length);
-    return new Run(cli.execute(full), out.toString(), err.toString());
+    return TrainerRun.of(full);
   }
 
-  private static Run tune(String name, long seed) {
+
+  private static TrainerRun tune(String name, long seed) {
     return finetune("--from", base.toString(), "--extra", extra.toString(), "--out",
         dir.resolve(name).toString(), "--epochs", "1", "--mnist", "500",
         "--seed", Long.toString(seed), "--data", RealMnist.dir().toString(), "--no-progress");
@@ -94,11 +85,11 @@ class FinetuneCommandTest {
 
   @Test
   void theSameSeedGivesTheSameWeightsAndAnotherSeedOthers() throws IOException {
-    Run first = tune("a", 7);
+    TrainerRun first = tune("a", 7);
     assertEquals(0, first.exit(), first.err());
-    Run second = tune("b", 7);
+    TrainerRun second = tune("b", 7);
     assertEquals(0, second.exit(), second.err());
-    Run other = tune("c", 8);
+    TrainerRun other = tune("c", 8);
     assertEquals(0, other.exit(), other.err());
     assertEquals(weights("a"), weights("b"), "same seed, same weights");
     assertNotEquals(weights("a"), weights("c"), "another seed, other weights");
@@ -113,7 +104,7 @@ class FinetuneCommandTest {
 
   @Test
   void badFoldersAndFilesAreNamedAndTheRestUsed() {
-    Run r = tune("d", 7);
+    TrainerRun r = tune("d", 7);
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.err().contains("seven is not a digit's folder (0 to 9); left out"), r.err());
     assertTrue(r.err().contains("notes.png") && r.err().contains("left out"), r.err());
@@ -122,15 +113,15 @@ class FinetuneCommandTest {
 
   @Test
   void aMissingStartOrFolderIsAUsageErrorWithoutAStackTrace() {
-    Run noRun = finetune("--from", dir.resolve("nothing").toString(), "--extra", extra.toString(),
+    TrainerRun noRun = finetune("--from", dir.resolve("nothing").toString(), "--extra", extra.toString(),
         "--out", dir.resolve("e").toString(), "--data", RealMnist.dir().toString());
     assertNotEquals(0, noRun.exit());
     assertTrue(noRun.err().contains("nothing"), noRun.err());
-    Run noExtra = finetune("--from", base.toString(), "--extra", dir.resolve("none").toString(),
+    TrainerRun noExtra = finetune("--from", base.toString(), "--extra", dir.resolve("none").toString(),
         "--out", dir.resolve("f").toString(), "--data", RealMnist.dir().toString());
     assertNotEquals(0, noExtra.exit());
     assertTrue(noExtra.err().contains("none"), noExtra.err());
-    for (Run r : new Run[] {noRun, noExtra}) {
+    for (TrainerRun r : new TrainerRun[] {noRun, noExtra}) {
       assertFalse(r.err().contains("\tat "), "stack trace in: " + r.err());
     }
   }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,28 +18,21 @@ import picocli.CommandLine;
 class TrainCommandTest {
   @TempDir Path tmp;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = TrainerCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static TrainerRun run(String... args) {
+    return TrainerRun.of(args);
   }
 
-  private static void assertNoStackTrace(Run r) {
-    assertFalse(r.err.contains("\tat "), "stack trace in: " + r.err);
-    assertFalse(r.err.contains("Exception"), "exception name in: " + r.err);
+
+  private static void assertNoStackTrace(TrainerRun r) {
+    assertFalse(r.err().contains("\tat "), "stack trace in: " + r.err());
+    assertFalse(r.err().contains("Exception"), "exception name in: " + r.err());
   }
 
   @Test
   void missingDataFolderExitsWithDataErrorAndTheFix() {
-    Run r = run("train", "--data", tmp.resolve("nothing").toString(), "--out", tmp.resolve("o").toString(), "--no-fonts");
-    assertEquals(TrainerCli.EXIT_DATA, r.exit);
-    assertTrue(r.err.contains("fetch-mnist"), r.err);
+    TrainerRun r = run("train", "--data", tmp.resolve("nothing").toString(), "--out", tmp.resolve("o").toString(), "--no-fonts");
+    assertEquals(TrainerCli.EXIT_DATA, r.exit());
+    assertTrue(r.err().contains("fetch-mnist"), r.err());
     assertNoStackTrace(r);
   }
 
@@ -54,44 +45,44 @@ class TrainCommandTest {
     }
     byte[] labels = Files.readAllBytes(data.resolve("t10k-labels-idx1-ubyte"));
     Files.write(data.resolve("t10k-labels-idx1-ubyte"), Arrays.copyOf(labels, 5000));
-    Run r = run("train", "--data", data.toString(), "--out", tmp.resolve("o").toString(), "--no-fonts");
-    assertEquals(TrainerCli.EXIT_DATA, r.exit);
-    assertTrue(r.err.contains("t10k-labels-idx1-ubyte") && r.err.contains("truncated"), r.err);
+    TrainerRun r = run("train", "--data", data.toString(), "--out", tmp.resolve("o").toString(), "--no-fonts");
+    assertEquals(TrainerCli.EXIT_DATA, r.exit());
+    assertTrue(r.err().contains("t10k-labels-idx1-ubyte") && r.err().contains("truncated"), r.err());
     assertNoStackTrace(r);
     assertFalse(Files.exists(tmp.resolve("o").resolve(CheckpointDescription.FILE_NAME)));
   }
 
   @Test
   void missingFontsSayHowToFetchThemOrTrainWithout() {
-    Run r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.resolve("f").toString(),
+    TrainerRun r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.resolve("f").toString(),
         "--fonts", tmp.resolve("no-fonts-here").toString());
-    assertEquals(CommandLine.ExitCode.USAGE, r.exit);
-    assertTrue(r.err.contains("scripts/fetch-fonts.sh") && r.err.contains("--no-fonts"), r.err);
+    assertEquals(CommandLine.ExitCode.USAGE, r.exit());
+    assertTrue(r.err().contains("scripts/fetch-fonts.sh") && r.err().contains("--no-fonts"), r.err());
     assertNoStackTrace(r);
   }
 
   @Test
   void unknownDeviceListsTheChoices() {
-    Run r = run("train", "--out", tmp.toString(), "--device", "tpu", "--no-fonts");
-    assertEquals(CommandLine.ExitCode.USAGE, r.exit);
-    assertTrue(r.err.toLowerCase(java.util.Locale.ROOT).contains("[auto, cpu, gpu]"), r.err);
+    TrainerRun r = run("train", "--out", tmp.toString(), "--device", "tpu", "--no-fonts");
+    assertEquals(CommandLine.ExitCode.USAGE, r.exit());
+    assertTrue(r.err().toLowerCase(java.util.Locale.ROOT).contains("[auto, cpu, gpu]"), r.err());
     assertNoStackTrace(r);
   }
 
   @Test
   void badNumbersAreUsageErrors() {
-    assertEquals(CommandLine.ExitCode.USAGE, run("train", "--out", tmp.toString(), "--epochs", "0").exit);
-    assertEquals(CommandLine.ExitCode.USAGE, run("train", "--out", tmp.toString(), "--lr", "-1").exit);
-    assertEquals(CommandLine.ExitCode.USAGE, run("train", "--out", tmp.toString(), "--batch", "x").exit);
-    assertEquals(CommandLine.ExitCode.USAGE, run("train").exit);
+    assertEquals(CommandLine.ExitCode.USAGE, run("train", "--out", tmp.toString(), "--epochs", "0").exit());
+    assertEquals(CommandLine.ExitCode.USAGE, run("train", "--out", tmp.toString(), "--lr", "-1").exit());
+    assertEquals(CommandLine.ExitCode.USAGE, run("train", "--out", tmp.toString(), "--batch", "x").exit());
+    assertEquals(CommandLine.ExitCode.USAGE, run("train").exit());
   }
 
   @Test
   void existingCheckpointIsNotOverwrittenWithoutForce() throws IOException {
     Files.writeString(tmp.resolve(CheckpointDescription.FILE_NAME), "{}");
-    Run r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.toString(), "--no-fonts");
-    assertEquals(CommandLine.ExitCode.USAGE, r.exit);
-    assertTrue(r.err.contains("--force"), r.err);
+    TrainerRun r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.toString(), "--no-fonts");
+    assertEquals(CommandLine.ExitCode.USAGE, r.exit());
+    assertTrue(r.err().contains("--force"), r.err());
     assertEquals("{}", Files.readString(tmp.resolve(CheckpointDescription.FILE_NAME)));
   }
 
@@ -99,11 +90,11 @@ class TrainCommandTest {
   void gpuWithoutAGpuSaysHowToGetOne() {
     BuildInfo.applyDjlDefaults();
     Assumptions.assumeTrue(Engine.getEngine("PyTorch").getGpuCount() == 0, "this machine has a GPU");
-    Run r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.resolve("g").toString(),
+    TrainerRun r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.resolve("g").toString(),
         "--no-fonts",
         "--device", "gpu", "--epochs", "1", "--max-batches", "1", "--no-progress");
-    assertEquals(TrainerCli.EXIT_FAILED, r.exit);
-    assertTrue(r.err.contains("sees no GPU") && r.err.contains("-Dcuda"), r.err);
+    assertEquals(TrainerCli.EXIT_FAILED, r.exit());
+    assertTrue(r.err().contains("sees no GPU") && r.err().contains("-Dcuda"), r.err());
     assertNoStackTrace(r);
   }
 }

@@ -22,14 +22,6 @@ public final class ColdStart {
   private ColdStart() {}
 
   /**
-   * Milliseconds to first result of {@code runs} fresh processes of this runtime, started with
-   * {@code javaOptions} before {@code -jar}, in run order.
-   */
-  public static double[] measure(int runs, Path image, String mainClass, List<String> javaOptions) {
-    return compare(runs, image, mainClass, javaOptions, null)[0];
-  }
-
-  /**
    * This runtime (with {@code javaOptions}) and, when {@code baselineJar} is given, another build
    * of it ({@code java -jar baselineJar}, no options), started in turn {@code runs} times each so
    * that both see the same machine: {@code [this, baseline]}, milliseconds in run order.
@@ -57,11 +49,6 @@ public final class ColdStart {
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  /** {@code n p50/min/max} as one line. */
-  public static String describe(double[] ms) {
-    return describe("cold start", ms);
   }
 
   /** {@code what (...): p50/min/max} as one line. */

@@ -3,6 +3,7 @@ package io.lenetedge.edge.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.lenetedge.edge.model.ModelInstaller;
 import io.lenetedge.edge.run.TriggerGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,32 +65,19 @@ public final class LiveServer implements AutoCloseable {
    */
   public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
       HttpHandler predict, Consumer<String> log) {
-    return start(address, state, metrics, predict, null, WriteAccess.open(), log);
+    return start(address, state, metrics, predict, null, WriteAccess.open(), null, log);
   }
 
   /**
    * As {@link #start(BindAddress, LiveState, Metrics, HttpHandler, Consumer)}, and {@code POST
-   * /trigger} presses {@code gate} (a button on the page, for boards without the GPIO one); the
-   * write endpoints answer only as {@code access} allows.
-   */
-  public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
-      HttpHandler predict, TriggerGate gate, WriteAccess access, Consumer<String> log) {
-    return start(address, state, metrics, predict, gate, access, null, log);
-  }
-
-  /** As above with writes open on loopback (no token). */
-  public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
-      HttpHandler predict, TriggerGate gate, Consumer<String> log) {
-    return start(address, state, metrics, predict, gate, WriteAccess.open(), null, log);
-  }
-
-  /**
-   * As above, and {@code POST /model} installs an uploaded model with {@code installer} (null:
-   * the run uses {@code --model FILE}, and the endpoint says so).
+   * /trigger} presses {@code gate} (a button on the page, for boards without the GPIO one),
+   * {@code POST /model} installs an uploaded model with {@code installer} (null: the run uses
+   * {@code --model FILE}, and the endpoint says so); both write endpoints answer only as
+   * {@code access} allows.
    */
   public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
       HttpHandler predict, TriggerGate gate, WriteAccess access,
-      io.lenetedge.edge.model.ModelInstaller installer, Consumer<String> log) {
+      ModelInstaller installer, Consumer<String> log) {
     boundExchangeTimes();
     HttpServer server;
     try {

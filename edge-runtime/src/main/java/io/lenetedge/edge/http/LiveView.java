@@ -1,6 +1,7 @@
 package io.lenetedge.edge.http;
 
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.ModelInstaller;
 import io.lenetedge.edge.read.ReadMode;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.image.Roi;
@@ -46,7 +47,7 @@ public final class LiveView implements AutoCloseable {
    */
   public static LiveView start(BindAddress address, DigitModel predictModel, ReadMode predictMode,
       float minConfidence, Roi roi, FrameSource source, TriggerGate gate, WriteAccess access,
-      Metrics.MqttCounters mqtt, io.lenetedge.edge.model.ModelInstaller installer,
+      Metrics.MqttCounters mqtt, ModelInstaller installer,
       Consumer<String> log) {
     LiveState state = new LiveState(roi, gate::mode, System::nanoTime);
     Metrics metrics = new Metrics(source::restarts, mqtt);

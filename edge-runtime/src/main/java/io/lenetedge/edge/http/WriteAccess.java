@@ -79,11 +79,6 @@ public final class WriteAccess {
     return MessageDigest.isEqual(token, given) ? Verdict.ALLOWED : Verdict.UNAUTHORIZED;
   }
 
-  /** Whether writes need a token. */
-  public boolean tokenRequired() {
-    return token != null;
-  }
-
   @Override
   public String toString() {
     return token != null ? "writes need the bearer token" : off ? "writes off (beyond loopback, no token)"

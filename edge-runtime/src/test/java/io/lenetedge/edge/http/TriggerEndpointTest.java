@@ -33,7 +33,7 @@ class TriggerEndpointTest {
     TriggerGate gate = new TriggerGate(TriggerGate.Mode.TRIGGER, 5);
     LiveState state = new LiveState(null, gate::mode, System::nanoTime);
     try (LiveServer server = LiveServer.start(BindAddress.parse("127.0.0.1:0"), state,
-        new Metrics(() -> 0), ex -> { }, gate, WriteAccess.open(), line -> { })) {
+        new Metrics(() -> 0), ex -> { }, gate, WriteAccess.open(), null, line -> { })) {
       assertFalse(gate.wantsFrame());
       HttpResponse<String> first = send(server, "POST");
       assertEquals(202, first.statusCode(), first.body());
@@ -64,7 +64,7 @@ class TriggerEndpointTest {
   private static LiveServer serve(String address, WriteAccess access, TriggerGate gate) {
     LiveState state = new LiveState(null, gate::mode, System::nanoTime);
     return LiveServer.start(BindAddress.parse(address), state, new Metrics(() -> 0), ex -> { }, gate,
-        access, line -> { });
+        access, null, line -> { });
   }
 
   @Test
