@@ -46,7 +46,7 @@ public record CheckpointDescription(
           r.seed(), r.validationSize(), r.augment(), r.dropout(), "adam", r.distort(), r.styles(),
           r.fonts() == null ? null : r.fonts().toString(), r.fontShare(),
           r.extra() == null ? null : r.extra().toString(), r.extraShare(), r.mnistPerEpoch(),
-          r.from() == null ? null : r.from().toString(), r.keepBest() ? "best" : "last");
+          r.from() == null ? null : r.from().toString(), r.kept().toString());
     }
   }
 }

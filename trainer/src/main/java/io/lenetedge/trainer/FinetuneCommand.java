@@ -55,8 +55,8 @@ public final class FinetuneCommand implements Callable<Integer> {
           + " often as that takes (default: ${DEFAULT-VALUE}).")
   float extraShare;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed = TrainingRecipe.builder().build().seed();
 
   @Option(names = "--force", description = "Overwrite an existing checkpoint in --out.")
   boolean force;
@@ -70,7 +70,7 @@ public final class FinetuneCommand implements Callable<Integer> {
     TrainingRecipe recipe = TrainingRecipe.builder()
         .optEpochs(epochs).optLearningRate(lr).optSeed(seed).optDropout(start.dropout())
         .optFonts(null).optExtra(extra).optExtraShare(extraShare).optMnistPerEpoch(mnist)
-        .optFrom(from).optKeepBest(false).optDevice(DeviceChoice.AUTO)
+        .optFrom(from).optKept(TrainingRecipe.Kept.LAST).optDevice(DeviceChoice.AUTO)
         .build();
     if (Files.exists(out.resolve(CheckpointDescription.FILE_NAME)) && !force) {
       throw new IllegalArgumentException(out + " already holds a checkpoint; choose another --out"

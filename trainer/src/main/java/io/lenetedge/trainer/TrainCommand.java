@@ -16,6 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train on MNIST and write the best epoch's checkpoint, a log and a learning curve.")
 public final class TrainCommand implements Callable<Integer> {
+  /** The default recipe: every option's default comes from it, so it is written once. */
+  private static final TrainingRecipe DEFAULTS = TrainingRecipe.builder().build();
+
   @Spec CommandSpec spec;
 
   @Option(names = "--data", defaultValue = "data/mnist",
@@ -25,30 +28,30 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Run folder to create, e.g. runs/NAME.")
   Path out;
 
-  @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs = DEFAULTS.epochs();
 
-  @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch = DEFAULTS.batchSize();
 
-  @Option(names = "--lr", defaultValue = "0.003",
+  @Option(names = "--lr",
       description = "Peak learning rate of Adam, cosine-decayed over the run (default: ${DEFAULT-VALUE}).")
-  float lr;
+  float lr = DEFAULTS.learningRate();
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed = DEFAULTS.seed();
 
-  @Option(names = "--device", defaultValue = "auto",
+  @Option(names = "--device",
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  DeviceChoice device;
+  DeviceChoice device = DEFAULTS.device();
 
-  @Option(names = "--val-size", defaultValue = "5000",
+  @Option(names = "--val-size",
       description = "Training images held out for choosing the best epoch (default: ${DEFAULT-VALUE}).")
-  int valSize;
+  int valSize = DEFAULTS.validationSize();
 
-  @Option(names = "--dropout", defaultValue = "0.25",
+  @Option(names = "--dropout",
       description = "Dropout rate before the last layer (default: ${DEFAULT-VALUE}).")
-  float dropout;
+  float dropout = DEFAULTS.dropout();
 
   @Option(names = "--no-augment", description = "Train on the images as they are (no random shifts, rotations, scaling).")
   boolean noAugment;
@@ -69,28 +72,28 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-fonts", description = "Train without font digits.")
   boolean noFonts;
 
-  @Option(names = "--font-share", defaultValue = "0.05",
+  @Option(names = "--font-share",
       description = "Font digits per epoch, as a fraction of its MNIST images (default: ${DEFAULT-VALUE}).")
-  float fontShare;
+  float fontShare = DEFAULTS.fontShare();
 
   @Option(names = "--extra", paramLabel = "DIR",
       description = "Also train on your own images: DIR/0 ... DIR/9 hold images of each digit, any size"
           + " and format classify reads, prepared as the runtime prepares them.")
   Path extra;
 
-  @Option(names = "--extra-share", defaultValue = "0.1",
+  @Option(names = "--extra-share",
       description = "How much of each epoch your images make up, each repeated as often as that"
           + " takes (default: ${DEFAULT-VALUE}).")
-  float extraShare;
+  float extraShare = DEFAULTS.extraShare();
 
-  @Option(names = "--max-batches", defaultValue = "0", hidden = true,
+  @Option(names = "--max-batches", hidden = true,
       description = "Batches per epoch at most (0: all); for quick checks.")
-  int maxBatches;
+  int maxBatches = DEFAULTS.maxBatchesPerEpoch();
 
-  @Option(names = "--keep", paramLabel = "best|last", defaultValue = "last",
-      description = "Keep the epoch with the best validation accuracy, or the last one (the"
-          + " learning rate has then decayed to 1 %%) (default: ${DEFAULT-VALUE}).")
-  String keep;
+  @Option(names = "--keep",
+      description = "${COMPLETION-CANDIDATES}: keep the epoch with the best validation accuracy, or"
+          + " the last one (the learning rate has then decayed to 1 %%) (default: ${DEFAULT-VALUE}).")
+  TrainingRecipe.Kept keep = DEFAULTS.kept();
 
   @Option(names = "--force", description = "Overwrite an existing checkpoint in --out.")
   boolean force;
@@ -106,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
         .optDevice(device).optMaxBatchesPerEpoch(maxBatches)
         .optDistort(!noDistort).optStyles(!noStyles).optFonts(noFonts ? null : fonts(fonts))
         .optFontShare(fontShare).optExtra(extra).optExtraShare(extraShare)
-        .optKeepBest(keepBest(keep))
+        .optKept(keep)
         .build();
     prepareOutput();
     PrintWriter err = spec.commandLine().getErr();
@@ -123,14 +126,6 @@ public final class TrainCommand implements Callable<Integer> {
         100 * result.outcome().best().testAccuracy(), out);
     stdout.flush();
     return 0;
-  }
-
-  private static boolean keepBest(String keep) {
-    return switch (keep.toLowerCase(java.util.Locale.ROOT)) {
-      case "best" -> true;
-      case "last" -> false;
-      default -> throw new IllegalArgumentException("--keep " + keep + ": choose best or last");
-    };
   }
 
   private void prepareOutput() throws IOException {

@@ -27,7 +27,7 @@ public final class TrainingRecipe {
   private final float extraShare;
   private final int mnistPerEpoch;
   private final Path from;
-  private final boolean keepBest;
+  private final Kept kept;
 
   private TrainingRecipe(Builder b) {
     this.epochs = b.epochs;
@@ -47,12 +47,29 @@ public final class TrainingRecipe {
     this.extraShare = b.extraShare;
     this.mnistPerEpoch = b.mnistPerEpoch;
     this.from = b.from;
-    this.keepBest = b.keepBest;
+    this.kept = b.kept;
   }
 
-  /** Keep the epoch with the best validation accuracy (true), or the last epoch (fine-tuning). */
+  /** Which epoch a run keeps. */
+  public enum Kept {
+    /** The epoch with the best validation accuracy. */
+    BEST,
+    /** The last epoch, once the learning rate has decayed. */
+    LAST;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Keep the epoch with the best validation accuracy (true), or the last epoch. */
   public boolean keepBest() {
-    return keepBest;
+    return kept == Kept.BEST;
+  }
+
+  public Kept kept() {
+    return kept;
   }
 
   public static Builder builder() {
@@ -157,12 +174,12 @@ public final class TrainingRecipe {
     private float extraShare = 0.1f;
     private int mnistPerEpoch;
     private Path from;
-    private boolean keepBest = false;
+    private Kept kept = Kept.LAST;
 
     private Builder() {}
 
-    public Builder optKeepBest(boolean keepBest) {
-      this.keepBest = keepBest;
+    public Builder optKept(Kept kept) {
+      this.kept = java.util.Objects.requireNonNull(kept, "kept");
       return this;
     }
 
