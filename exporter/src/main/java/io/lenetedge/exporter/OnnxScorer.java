@@ -1,29 +1,22 @@
 package io.lenetedge.exporter;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.lenetedge.common.LargeStack;
-import io.lenetedge.common.ModelContract;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
+import io.lenetedge.common.OrtBatches;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Runs an exported file with ONNX Runtime (CPU) for verification: one reused direct input buffer,
- * every tensor and result closed.
+ * Runs an exported file with ONNX Runtime (CPU) for verification, through {@link OrtBatches}: one
+ * reused direct input buffer, every tensor and result closed.
  */
 final class OnnxScorer implements AutoCloseable {
   private final OrtEnvironment env =
       LargeStack.call("onnxruntime-init", OrtEnvironment::getEnvironment);
   private final OrtSession session;
-  private final String input;
-  private final String output;
-  private final int maxBatch;
-  private final FloatBuffer buffer;
+  private final OrtBatches batches;
 
   OnnxScorer(Path model, String input, String output, int maxBatch) {
     try {
@@ -31,30 +24,21 @@ final class OnnxScorer implements AutoCloseable {
     } catch (OrtException e) {
       throw new ExportException(ExportException.Reason.VERIFICATION, "ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
     }
-    this.input = input;
-    this.output = output;
-    this.maxBatch = maxBatch;
-    this.buffer = ByteBuffer.allocateDirect(maxBatch * ModelContract.PIXELS * Float.BYTES)
-        .order(ByteOrder.nativeOrder()).asFloatBuffer();
+    try {
+      this.batches = new OrtBatches(env, session, input, output, maxBatch, 0, OrtBatches.AS_IS);
+    } catch (OrtException | IllegalArgumentException e) {
+      closeQuietly();
+      throw new ExportException(ExportException.Reason.VERIFICATION, model + ": " + e.getMessage(), e);
+    }
   }
 
-  /** The named output for {@code n} images (28x28 values, one after another), [n,10] row-major. */
+  /**
+   * The named output for {@code n} images (28x28 values, one after another), [n,10] row-major, in
+   * runs of at most the scorer's batch size.
+   */
   float[] run(float[] images, int offset, int n) {
-    if (n > maxBatch) {
-      throw new IllegalArgumentException("batch " + n + " exceeds " + maxBatch);
-    }
-    buffer.clear();
-    buffer.put(images, offset, n * ModelContract.PIXELS);
-    // createTensor reads from the buffer's position to its limit.
-    buffer.flip();
-    try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, ModelContract.inputShape(n));
-        OrtSession.Result result = session.run(Map.of(input, tensor))) {
-      OnnxTensor out = (OnnxTensor) result.get(output)
-          .orElseThrow(() -> new ExportException(ExportException.Reason.VERIFICATION, "model has no output " + output));
-      FloatBuffer values = out.getFloatBuffer();
-      float[] logits = new float[values.remaining()];
-      values.get(logits);
-      return logits;
+    try {
+      return batches.run(images, offset, n);
     } catch (OrtException e) {
       throw new ExportException(ExportException.Reason.VERIFICATION, "ONNX Runtime failed to run the model: " + e.getMessage(), e);
     }
@@ -74,6 +58,14 @@ final class OnnxScorer implements AutoCloseable {
       session.close();
     } catch (OrtException e) {
       throw new ExportException(ExportException.Reason.VERIFICATION, "cannot close the ONNX Runtime session: " + e.getMessage(), e);
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      session.close();
+    } catch (OrtException ignored) {
+      // the error that made us close is the one to report
     }
   }
 }

@@ -1,18 +1,11 @@
 package io.lenetedge.edge.gpio;
 
 import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalInput;
-import com.pi4j.io.gpio.digital.DigitalOutput;
-import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.gpio.digital.DigitalStateChangeListener;
-import com.pi4j.io.gpio.digital.PullResistance;
 import io.lenetedge.edge.run.Decision;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.FrameResult;
 import io.lenetedge.edge.run.TriggerGate;
 import io.lenetedge.edge.source.Frame;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,23 +18,22 @@ import java.util.function.LongSupplier;
  * The board around the runtime: the decided digit (the last digit of a number or a meter value)
  * on a 7-segment display, a status LED (on while running, blinking while the source has trouble)
  * and a push button (long press: switch between continuous and trigger mode; short press in
- * trigger mode: take one decision). Every output
- * starts dark and is configured to end dark; {@link #close()} darkens them explicitly, then shuts
- * Pi4J down, and reports the levels it read back.
+ * trigger mode: take one decision). It drives {@link BoardParts}: {@link #open} puts them on Pi4J
+ * pins, tests pass their own. {@link #close()} darkens every output explicitly, then shuts the
+ * parts down, and reports the levels it read back.
  */
 public final class GpioBoard implements FrameListener, AutoCloseable {
-  private static final long BLINK_MILLIS = 250;
+  /** The LED's blink half-period and the ticker's step. */
+  static final long BLINK_MILLIS = 250;
   /** The LED blinks this long after a source restart. */
   static final long RESTART_BLINK_MILLIS = 5000;
   /** The LED blinks while no frame came for this long. */
   static final long NO_FRAME_MILLIS = 2000;
 
-  private final Context pi4j;
-  private final GpioSettings settings;
+  private final BoardParts parts;
+  private final SegmentDisplay display;
+  private final StatusLed led;
   private final Consumer<String> log;
-  private final List<DigitalOutput> segments = new ArrayList<>();
-  private final DigitalOutput led;
-  private final DigitalInput button;
   private final ScheduledExecutorService ticker;
   private final StatusPolicy policy = new StatusPolicy(RESTART_BLINK_MILLIS, NO_FRAME_MILLIS);
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -52,41 +44,17 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
   private boolean ledLit;
   private boolean warned;
 
-  private GpioBoard(Context pi4j, GpioSettings settings, TriggerGate gate, IntSupplier restarts,
+  private GpioBoard(BoardParts parts, long longPressMillis, TriggerGate gate, IntSupplier restarts,
       Consumer<String> log, LongSupplier nanos, boolean autoTick) {
-    this.nanos = nanos;
-    this.lastFrameAt = nanos.getAsLong();
-    this.pi4j = pi4j;
-    this.settings = settings;
+    this.parts = parts;
+    this.display = parts.display();
+    this.led = parts.led().orElse(null);
     this.restarts = restarts;
     this.log = log;
-    DigitalState dark = settings.commonAnode() ? DigitalState.HIGH : DigitalState.LOW;
-    for (int i = 0; i < 7; i++) {
-      segments.add(pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("segment-" + SegmentPatterns.NAMES.charAt(i))
-          .name("7-segment " + SegmentPatterns.NAMES.charAt(i)).address(settings.segments()[i])
-          .initial(dark).shutdown(dark)));
-    }
-    led = settings.led() < 0 ? null : pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id("status-led")
-        .name("status LED").address(settings.led()).initial(DigitalState.LOW).shutdown(DigitalState.LOW));
-    button = settings.button() < 0 ? null : pi4j.create(DigitalInput.newConfigBuilder(pi4j).id("mode-button")
-        .name("mode button").address(settings.button())
-        .pull(settings.buttonActiveLow() ? PullResistance.PULL_UP : PullResistance.PULL_DOWN)
-        .debounce(10_000L));
-    if (button != null) {
-      ButtonGestures gestures = new ButtonGestures(settings.longPressMillis());
-      button.addListener((DigitalStateChangeListener) e -> {
-        boolean pressed = e.state().isLow() == settings.buttonActiveLow();
-        switch (gestures.onEdge(pressed, nanos.getAsLong())) {
-          case LONG_PRESS -> log.accept("gpio: button held: " + gate.toggle() + " mode");
-          case SHORT_PRESS -> {
-            if (gate.press()) {
-              log.accept("gpio: button pressed: taking one decision");
-            }
-          }
-          default -> { }
-        }
-      });
-    }
+    this.nanos = nanos;
+    this.lastFrameAt = nanos.getAsLong();
+    ButtonGestures gestures = new ButtonGestures(longPressMillis);
+    parts.button().ifPresent(b -> b.listen(pressed -> onButton(gestures, pressed, gate)));
     ticker = !autoTick ? null : Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "gpio-status-led");
       t.setDaemon(true);
@@ -101,36 +69,46 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
   }
 
   /**
-   * Opens the board's pins. {@code gate} receives the button's gestures; {@code restarts} tells
-   * the source's restart count (the LED blinks after one).
+   * Opens the board's pins with Pi4J. {@code gate} receives the button's gestures; {@code
+   * restarts} tells the source's restart count (the LED blinks after one).
    *
    * @throws GpioException when this machine has no usable GPIO
    */
   public static GpioBoard open(GpioSettings settings, TriggerGate gate, IntSupplier restarts,
       Consumer<String> log) {
-    return open(settings, gate, restarts, log, System::nanoTime, true);
+    Context pi4j = Pi4jContexts.open(settings.chip());
+    GpioBoard board;
+    try {
+      board = on(Pi4jBoardParts.create(settings, pi4j), settings, gate, restarts, log,
+          System::nanoTime, true);
+    } catch (RuntimeException e) {
+      quietly(pi4j::shutdown);
+      throw new GpioException("--gpio: cannot set up the pins (" + settings + "): " + e.getMessage(), e);
+    }
+    log.accept("gpio: " + settings);
+    return board;
   }
 
   /**
-   * As above on the clock {@code nanos}; without {@code autoTick} the LED changes only when
-   * {@link #tick()} is called (a test stepping its own clock every {@value #BLINK_MILLIS} ms).
+   * The board on {@code parts} and the clock {@code nanos}; without {@code autoTick} the LED
+   * changes only when {@link #tick()} is called (a test stepping its own clock every
+   * {@value #BLINK_MILLIS} ms).
    */
-  static GpioBoard open(GpioSettings settings, TriggerGate gate, IntSupplier restarts,
-      Consumer<String> log, LongSupplier nanos, boolean autoTick) {
-    Context pi4j = Pi4jContexts.open(settings.chip());
-    try {
-      GpioBoard board = new GpioBoard(pi4j, settings, gate, restarts, log, nanos, autoTick);
-      log.accept("gpio: " + settings);
-      return board;
-    } catch (RuntimeException e) {
-      shutdownQuietly(pi4j);
-      throw new GpioException("--gpio: cannot set up the pins (" + settings + "): " + e.getMessage(), e);
-    }
+  static GpioBoard on(BoardParts parts, GpioSettings settings, TriggerGate gate,
+      IntSupplier restarts, Consumer<String> log, LongSupplier nanos, boolean autoTick) {
+    return new GpioBoard(parts, settings.longPressMillis(), gate, restarts, log, nanos, autoTick);
   }
 
-  /** Pi4J's context, for tests that reach the mock pins. */
-  Context context() {
-    return pi4j;
+  private void onButton(ButtonGestures gestures, boolean pressed, TriggerGate gate) {
+    switch (gestures.onEdge(pressed, nanos.getAsLong())) {
+      case LONG_PRESS -> log.accept("gpio: button held: " + gate.toggle() + " mode");
+      case SHORT_PRESS -> {
+        if (gate.press()) {
+          log.accept("gpio: button pressed: taking one decision");
+        }
+      }
+      default -> { }
+    }
   }
 
   @Override
@@ -148,11 +126,8 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
     if (digit == shown || closed.get()) {
       return;
     }
-    boolean[] levels = SegmentPatterns.levels(digit, settings.commonAnode());
     try {
-      for (int i = 0; i < 7; i++) {
-        segments.get(i).state(levels[i] ? DigitalState.HIGH : DigitalState.LOW);
-      }
+      display.show(digit);
       shown = digit;
     } catch (RuntimeException e) {
       warnOnce("cannot drive the 7-segment display: " + e.getMessage());
@@ -170,7 +145,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
 
   private void setLed(boolean lit) {
     try {
-      led.state(lit ? DigitalState.HIGH : DigitalState.LOW);
+      led.light(lit);
       ledLit = lit;
     } catch (RuntimeException e) {
       warnOnce("cannot drive the status LED: " + e.getMessage());
@@ -184,17 +159,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
     }
   }
 
-  /** The pin levels now, e.g. "a=LOW b=LOW … led=LOW". */
-  private String levels() {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 7; i++) {
-      sb.append(SegmentPatterns.NAMES.charAt(i)).append('=').append(segments.get(i).state()).append(' ');
-    }
-    sb.append("led=").append(led == null ? "none" : led.state());
-    return sb.toString().strip();
-  }
-
-  /** Darkens every output, shuts Pi4J down and logs the levels read back. Safe to call twice. */
+  /** Darkens every output, shuts the parts down and logs the levels read back. Safe to call twice. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -210,32 +175,22 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
     }
     String readBack;
     synchronized (this) {
-      DigitalState dark = settings.commonAnode() ? DigitalState.HIGH : DigitalState.LOW;
-      for (DigitalOutput s : segments) {
-        setQuietly(s, dark);
-      }
+      // the parts' shutdown states are the second line of defence
+      quietly(() -> display.show(-1));
       if (led != null) {
-        setQuietly(led, DigitalState.LOW);
+        quietly(() -> led.light(false));
       }
-      readBack = levels();
+      readBack = display.levels() + " led=" + (led == null ? "none" : led.level());
     }
-    shutdownQuietly(pi4j);
+    quietly(parts::shutdown);
     log.accept("gpio: outputs off (" + readBack + ")");
   }
 
-  private static void setQuietly(DigitalOutput out, DigitalState state) {
+  private static void quietly(Runnable step) {
     try {
-      out.state(state);
+      step.run();
     } catch (RuntimeException ignored) {
-      // the context's shutdown state is the second line of defence
-    }
-  }
-
-  private static void shutdownQuietly(Context pi4j) {
-    try {
-      pi4j.shutdown();
-    } catch (RuntimeException ignored) {
-      // shutting down is best effort once the pins are dark
+      // best effort: the pins are being let go either way
     }
   }
 }

@@ -62,7 +62,8 @@ public final class Pi4jContexts {
         + " deploy/raspberry-pi installs.");
   }
 
-  private static void quietLogging() {
+  /** Pi4J's INFO lines off unless the user set a level; before Pi4J's first logger. */
+  static void quietLogging() {
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     // Pi4J logs ERROR lines while probing an unknown board; what matters reaches the user as a GpioException.
     setIfAbsent("org.slf4j.simpleLogger.log.com.pi4j.boardinfo", "off");

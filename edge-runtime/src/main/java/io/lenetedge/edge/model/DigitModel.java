@@ -2,12 +2,12 @@ package io.lenetedge.edge.model;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.OrtBatches;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -18,10 +18,10 @@ import java.util.function.Consumer;
 import io.lenetedge.edge.read.DigitClassifier;
 
 /**
- * A loaded digit classifier on one execution provider. Single images go through one input tensor
- * and one output tensor created once over reused direct, native-order buffers (no allocation per
- * call besides the result handle, which is closed); batches reuse one direct buffer. Not thread
- * safe: one per thread.
+ * A loaded digit classifier on one execution provider, its {@link ModelSpec} decided once when it
+ * is opened. Single images go through one input tensor and one output tensor created once over
+ * reused direct, native-order buffers (no allocation per call besides the result handle, which is
+ * closed); batches go through {@link OrtBatches}. Not thread safe: one per thread.
  */
 public final class DigitModel implements DigitClassifier, AutoCloseable {
   private final OrtEnvironment env;
@@ -30,14 +30,11 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
   private final ModelSpec spec;
   private final ExecutionProvider provider;
   private final Map<String, String> metadata;
-  private final int maxBatch;
   private final FloatBuffer single;
   private final FloatBuffer singleOut;
   private final OnnxTensor singleTensor;
   private final OnnxTensor singleOutTensor;
-  private final FloatBuffer batch;
-  private OutputKind outputKind;
-  private boolean detectOutput;
+  private final OrtBatches batches;
   private boolean closed;
 
   private DigitModel(OrtEnvironment env, Sessions.Opened opened, ModelFile file,
@@ -48,17 +45,27 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
     this.file = file;
     this.metadata = session.getMetadata().getCustomMetadata();
     this.spec = ModelSpecs.resolve(signatures(session.getInputInfo()),
-        signatures(session.getOutputInfo()), metadata, overrides);
-    this.outputKind = spec.outputKind();
-    this.detectOutput = spec.detectOutput();
-    this.maxBatch = spec.fixedBatch() > 0 ? (int) spec.fixedBatch() : Math.max(1, maxBatch);
-    int classes = spec.classes();
-    this.single = direct(ModelContract.PIXELS * Math.max(1, (int) spec.fixedBatch()));
-    this.singleOut = direct(classes * Math.max(1, (int) spec.fixedBatch()));
+        signatures(session.getOutputInfo()), metadata, overrides, this::probe);
+    this.batches = batches(spec, maxBatch);
     long n = Math.max(1, spec.fixedBatch());
+    this.single = direct(ModelContract.PIXELS * (int) n);
+    this.singleOut = direct(spec.classes() * (int) n);
     this.singleTensor = OnnxTensor.createTensor(env, single, ModelContract.inputShape(n));
     this.singleOutTensor = OnnxTensor.createTensor(env, singleOut, outputShape(n));
-    this.batch = direct(ModelContract.PIXELS * this.maxBatch);
+  }
+
+  private OrtBatches batches(ModelSpec feed, int maxBatch) throws OrtException {
+    return new OrtBatches(env, session, feed.input().name(), feed.output().name(),
+        Math.max(1, maxBatch), (int) feed.fixedBatch(), feed::encode);
+  }
+
+  /** The raw output for {@code images}, while the spec is being decided. */
+  private float[] probe(ModelSpec feed, float[] images, int n) {
+    try {
+      return batches(feed, n).run(images, 0, n);
+    } catch (OrtException e) {
+      throw new ModelException("the model fails on a probe image: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -128,40 +135,21 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
   public void classify(float[] images, int n, float[] out) {
     checkOpen();
     int classes = spec.classes();
-    for (int from = 0; from < n; from += maxBatch) {
-      int count = Math.min(maxBatch, n - from);
-      int rows = spec.fixedBatch() > 0 ? (int) spec.fixedBatch() : count;
-      batch.clear();
-      for (int i = 0; i < count; i++) {
-        spec.encode(images, (from + i) * ModelContract.PIXELS, batch);
-      }
-      for (int i = count; i < rows; i++) {
-        batch.put(new float[ModelContract.PIXELS]);
-      }
-      batch.flip();
-      try (OnnxTensor tensor = OnnxTensor.createTensor(env, batch, ModelContract.inputShape(rows));
-          OrtSession.Result result = session.run(Map.of(spec.input().name(), tensor))) {
-        OnnxValue value = result.get(spec.output().name()).orElseThrow();
-        FloatBuffer values = ((OnnxTensor) value).getFloatBuffer();
-        float[] scores = new float[values.remaining()];
-        values.get(scores);
-        for (int i = 0; i < count; i++) {
-          System.arraycopy(toProbabilities(scores, i * classes), 0, out, (from + i) * classes, classes);
-        }
-      } catch (OrtException e) {
-        throw new ModelException("inference failed: " + e.getMessage(), e);
-      }
+    float[] scores;
+    try {
+      scores = batches.run(images, 0, n);
+    } catch (OrtException e) {
+      throw new ModelException("inference failed: " + e.getMessage(), e);
+    }
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(toProbabilities(scores, i * classes), 0, out, i * classes, classes);
     }
   }
 
   private float[] toProbabilities(float[] scores, int from) {
     int classes = spec.classes();
-    if (detectOutput) {
-      outputKind = Scores.isDistribution(scores, from, classes) ? OutputKind.PROBABILITIES : OutputKind.LOGITS;
-      detectOutput = false;
-    }
     float[] p = new float[classes];
-    if (outputKind == OutputKind.PROBABILITIES) {
+    if (spec.outputKind() == OutputKind.PROBABILITIES) {
       System.arraycopy(scores, from, p, 0, classes);
     } else {
       Scores.softmax(scores, from, classes, p);
@@ -193,7 +181,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
   }
 
   public int maxBatch() {
-    return maxBatch;
+    return batches.maxBatch();
   }
 
   @Override

@@ -12,14 +12,14 @@ import java.util.List;
  * @param classes number of classes (at least 10)
  * @param scale value written = pixel in [0,1] * scale + offset
  * @param offset see scale
- * @param output kind: logits or probabilities
- * @param detectOutput true when neither metadata nor flags said what the output is: the model
- *     checks the first result and treats rows that already sum to 1 as probabilities
+ * @param outputKind what the output holds, decided when the model is opened: from the flags, the
+ *     metadata or the output's name, else by running probe images (rows that sum to 1 are
+ *     probabilities)
  * @param labels a label per class
  * @param notes where each decision came from, for {@code info}
  */
 public record ModelSpec(TensorSignature input, TensorSignature output, long fixedBatch,
-    int classes, float scale, float offset, OutputKind outputKind, boolean detectOutput,
+    int classes, float scale, float offset, OutputKind outputKind,
     List<String> labels, List<String> notes) {
 
   /** Writes one image (784 values in [0,1]) into {@code dst} as the model wants it. */

@@ -1,5 +1,6 @@
 package io.lenetedge.edge.model;
 
+import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.ModelContract.Meta;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,15 +11,32 @@ import java.util.stream.IntStream;
 
 /**
  * Decides a {@link ModelSpec} from a model's signatures and metadata and the user's overrides.
- * Pure: no ONNX Runtime types, so every rule is tested on plain values.
+ * Pure: no ONNX Runtime types (the model is run only through an {@link OutputProbe}), so every
+ * rule is tested on plain values.
  */
 public final class ModelSpecs {
   private static final int MIN_CLASSES = 10;
+  /** A blank image and a mid-grey one, the probe's input. */
+  private static final int PROBE_IMAGES = 2;
+
+  /** Runs images through the model being opened, fed as a spec says. */
+  @FunctionalInterface
+  public interface OutputProbe {
+    /** The output's raw values for {@code n} images of 784 pixels in [0,1], row after row. */
+    float[] run(ModelSpec feed, float[] images, int n);
+  }
 
   private ModelSpecs() {}
 
+  /**
+   * The spec of a model with these signatures and metadata under {@code overrides}. When neither
+   * says what the output holds, {@code probe} runs two images once and rows that sum to 1 mean
+   * probabilities.
+   *
+   * @throws ModelException when the model's input or output does not fit a digit classifier
+   */
   public static ModelSpec resolve(List<TensorSignature> inputs, List<TensorSignature> outputs,
-      Map<String, String> metadata, ModelOverrides overrides) {
+      Map<String, String> metadata, ModelOverrides overrides, OutputProbe probe) {
     List<String> notes = new ArrayList<>();
     TensorSignature input = input(inputs);
     long batch = input.shape()[0] > 0 ? input.shape()[0] : 0;
@@ -42,16 +60,38 @@ public final class ModelSpecs {
           : "normalisation: none by the runtime (no metadata; give --mean and --std if the model expects it)");
     }
 
+    List<String> labels = labels(metadata, classes);
     OutputKind kind = outputKind(output, metadata, overrides);
-    boolean detect = kind == null;
-    if (detect) {
-      kind = OutputKind.LOGITS;
-      notes.add("output: " + output.name() + ", logits unless its rows already sum to 1 (detected)");
+    if (kind == null) {
+      ModelSpec feed = new ModelSpec(input, output, batch, classes, scale, offset,
+          OutputKind.LOGITS, labels, List.of());
+      kind = detect(probe.run(feed, probeImages(), PROBE_IMAGES), classes);
+      notes.add("output: " + output.name() + " holds " + kind + " (detected: its rows "
+          + (kind == OutputKind.PROBABILITIES ? "sum" : "do not sum") + " to 1)");
     } else {
-      notes.add("output: " + output.name() + " holds " + kind.name().toLowerCase(Locale.ROOT));
+      notes.add("output: " + output.name() + " holds " + kind);
     }
-    return new ModelSpec(input, output, batch, classes, scale, offset, kind, detect,
-        labels(metadata, classes), List.copyOf(notes));
+    return new ModelSpec(input, output, batch, classes, scale, offset, kind, labels,
+        List.copyOf(notes));
+  }
+
+  private static float[] probeImages() {
+    float[] images = new float[PROBE_IMAGES * ModelContract.PIXELS];
+    Arrays.fill(images, ModelContract.PIXELS, images.length, 0.5f);
+    return images;
+  }
+
+  private static OutputKind detect(float[] scores, int classes) {
+    if (scores.length < PROBE_IMAGES * classes) {
+      throw new ModelException("the output gave " + scores.length + " values for " + PROBE_IMAGES
+          + " images, expected " + classes + " per image");
+    }
+    for (int i = 0; i < PROBE_IMAGES; i++) {
+      if (!Scores.isDistribution(scores, i * classes, classes)) {
+        return OutputKind.LOGITS;
+      }
+    }
+    return OutputKind.PROBABILITIES;
   }
 
   private static TensorSignature input(List<TensorSignature> inputs) {

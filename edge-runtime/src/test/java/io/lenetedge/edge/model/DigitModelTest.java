@@ -61,6 +61,26 @@ class DigitModelTest {
     }
   }
 
+  /** Under, at and over the batch size (not a multiple of it), on a dynamic and a fixed batch. */
+  @ParameterizedTest
+  @CsvSource({"3,4,false", "4,4,false", "11,4,false", "3,4,true"})
+  void chunkedBatchesEqualOneImageAtATime(int n, int maxBatch, boolean fixed) throws Exception {
+    LeNetWeights w = LeNetWeights.random(n + 40L);
+    LeNetGraph.Builder graph = LeNetGraph.builder();
+    Path file = TestModels.write(dir.resolve("m.onnx"), (fixed ? graph.optFixedBatch(1) : graph).build(), w);
+    float[] x = images(n, n + 1L);
+    try (DigitModel m = open(file, ModelOverrides.NONE, maxBatch)) {
+      assertEquals(fixed ? 1 : maxBatch, m.maxBatch(), "a fixed batch size decides the runs");
+      float[] chunked = new float[n * 10];
+      m.classify(x, n, chunked);
+      for (int i = 0; i < n; i++) {
+        float[] one = java.util.Arrays.copyOfRange(x, i * 784, (i + 1) * 784);
+        assertArrayEquals(m.classify(one).probabilities(),
+            java.util.Arrays.copyOfRange(chunked, i * 10, i * 10 + 10), 1e-6f, "image " + i);
+      }
+    }
+  }
+
   @Test
   void singleImagesReuseTheirBuffersWithoutMixingResults() throws Exception {
     LeNetWeights w = LeNetWeights.random(5);
@@ -89,6 +109,7 @@ class DigitModelTest {
     try (DigitModel m = open(file, new ModelOverrides(255f, null, null, null), 64)) {
       assertEquals(1, m.spec().fixedBatch());
       assertEquals("pixels", m.spec().input().name());
+      assertEquals(OutputKind.LOGITS, m.spec().outputKind());
       float[] actual = new float[50];
       m.classify(x, 5, actual);
       assertArrayEquals(expected, actual, 1e-5f);
@@ -116,7 +137,7 @@ class DigitModelTest {
     float[] expected = expectedProbabilities(w, x, 2);
     try (DigitModel m = open(file, ModelOverrides.NONE, 2)) {
       assertEquals("output0", m.spec().output().name());
-      assertTrue(m.spec().detectOutput());
+      assertEquals(OutputKind.PROBABILITIES, m.spec().outputKind(), "decided when opened");
       float[] actual = new float[20];
       m.classify(x, 2, actual);
       assertArrayEquals(expected, actual, 1e-5f);
