@@ -39,7 +39,8 @@ public final class PacedSource implements FrameSource {
       LockSupport.parkNanos(due - now);
       now = System.nanoTime();
     }
-    due = Math.max(due + periodNanos, now);
+    // a late frame does not let the next one follow at once: frames stay a period apart
+    due = Math.max(due, now) + periodNanos;
     return source.next();
   }
 
