@@ -1,11 +1,14 @@
 package io.lenetedge.exporter;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.lenetedge.common.LargeStack;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.UserError;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -29,7 +32,7 @@ final class OnnxScorer implements AutoCloseable {
     try {
       this.session = env.createSession(model.toString(), new OrtSession.SessionOptions());
     } catch (OrtException e) {
-      throw new ExportException(ExportException.Reason.VERIFICATION, "ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
+      throw new UserError(FAILED, "ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
     }
     this.input = input;
     this.output = output;
@@ -50,13 +53,13 @@ final class OnnxScorer implements AutoCloseable {
     try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, ModelContract.inputShape(n));
         OrtSession.Result result = session.run(Map.of(input, tensor))) {
       OnnxTensor out = (OnnxTensor) result.get(output)
-          .orElseThrow(() -> new ExportException(ExportException.Reason.VERIFICATION, "model has no output " + output));
+          .orElseThrow(() -> new UserError(FAILED, "model has no output " + output));
       FloatBuffer values = out.getFloatBuffer();
       float[] logits = new float[values.remaining()];
       values.get(logits);
       return logits;
     } catch (OrtException e) {
-      throw new ExportException(ExportException.Reason.VERIFICATION, "ONNX Runtime failed to run the model: " + e.getMessage(), e);
+      throw new UserError(FAILED, "ONNX Runtime failed to run the model: " + e.getMessage(), e);
     }
   }
 
@@ -64,7 +67,7 @@ final class OnnxScorer implements AutoCloseable {
     try {
       return session.getMetadata().getCustomMetadata();
     } catch (OrtException e) {
-      throw new ExportException(ExportException.Reason.VERIFICATION, "cannot read the model's metadata: " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot read the model's metadata: " + e.getMessage(), e);
     }
   }
 
@@ -73,7 +76,7 @@ final class OnnxScorer implements AutoCloseable {
     try {
       session.close();
     } catch (OrtException e) {
-      throw new ExportException(ExportException.Reason.VERIFICATION, "cannot close the ONNX Runtime session: " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot close the ONNX Runtime session: " + e.getMessage(), e);
     }
   }
 }
