@@ -1,11 +1,14 @@
 package io.lenetedge.edge.gpio;
 
+import static io.lenetedge.common.UserError.Kind.GPIO;
+
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.DigitalStateChangeListener;
 import com.pi4j.io.gpio.digital.PullResistance;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.run.Decision;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.FrameResult;
@@ -104,7 +107,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
    * Opens the board's pins. {@code gate} receives the button's gestures; {@code restarts} tells
    * the source's restart count (the LED blinks after one).
    *
-   * @throws GpioException when this machine has no usable GPIO
+   * @throws UserError (GPIO) when this machine has no usable GPIO
    */
   public static GpioBoard open(GpioSettings settings, TriggerGate gate, IntSupplier restarts,
       Consumer<String> log) {
@@ -124,7 +127,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
       return board;
     } catch (RuntimeException e) {
       shutdownQuietly(pi4j);
-      throw new GpioException("--gpio: cannot set up the pins (" + settings + "): " + e.getMessage(), e);
+      throw new UserError(GPIO, "--gpio: cannot set up the pins (" + settings + "): " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -8,6 +10,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.UserError;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -74,7 +77,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
       return new DigitModel(env, opened, file, overrides, maxBatch);
     } catch (OrtException e) {
       closeQuietly(opened.session());
-      throw new ModelException(file.source() + ": " + e.getMessage(), e);
+      throw new UserError(MODEL, file.source() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(opened.session());
       throw e;
@@ -92,7 +95,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
       singleOut.get(0, row);
       return new Scores(toProbabilities(row, 0));
     } catch (OrtException e) {
-      throw new ModelException("inference failed: " + e.getMessage(), e);
+      throw new UserError(MODEL, "inference failed: " + e.getMessage(), e);
     }
   }
 
@@ -149,7 +152,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
           System.arraycopy(toProbabilities(scores, i * classes), 0, out, (from + i) * classes, classes);
         }
       } catch (OrtException e) {
-        throw new ModelException("inference failed: " + e.getMessage(), e);
+        throw new UserError(MODEL, "inference failed: " + e.getMessage(), e);
       }
     }
   }
