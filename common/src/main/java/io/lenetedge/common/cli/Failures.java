@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -17,10 +18,10 @@ import picocli.CommandLine.ScopeType;
 /**
  * How every command line of this project fails: a {@link UserError} is one line {@code error:
  * MESSAGE} and its kind's exit code; anything else is a bug, reported in one line that names the
- * file holding its stack trace, and exit code 1. {@code --debug} puts the trace on stderr instead.
+ * file holding its stack trace, and exit code 1. {@code --debug} puts that trace on stderr instead.
  */
 public final class Failures {
-  /** The option, inherited by every verb, that prints stack traces on stderr. */
+  /** The option, inherited by every verb, that puts a bug's stack trace on stderr. */
   public static final String DEBUG = "--debug";
 
   private Failures() {}
@@ -33,9 +34,10 @@ public final class Failures {
    * @param kinds the kinds of user error its commands raise; FAILED (1, also a bug) is always listed
    */
   public static CommandLine install(CommandLine cli, String success, UserError.Kind... kinds) {
-    CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+    CommandSpec spec = cli.getCommandSpec();
     spec.addOption(OptionSpec.builder(DEBUG).type(boolean.class).scopeType(ScopeType.INHERIT)
-        .description("On an error, print its full stack trace on stderr.").build());
+        .description("Print an internal error's stack trace on stderr (else it goes to a file in"
+            + " the temp folder).").build());
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes(success, kinds));
     return cli.setExitCodeExceptionMapper(Failures::exitCode)
         .setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd));
@@ -66,13 +68,9 @@ public final class Failures {
   /** Reports {@code e}, thrown by {@code cmd}, on its stderr and returns the exit code. */
   static int report(Exception e, CommandLine cmd) {
     PrintWriter err = cmd.getErr();
-    boolean debug = debug(cmd);
     if (e instanceof UserError) {
       err.println("error: " + e.getMessage());
-      if (debug) {
-        e.printStackTrace(err);
-      }
-    } else if (debug) {
+    } else if (debug(cmd)) {
       err.println("error: " + bug(e));
       e.printStackTrace(err);
     } else {
