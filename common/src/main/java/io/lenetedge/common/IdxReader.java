@@ -1,5 +1,7 @@
 package io.lenetedge.common;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -49,9 +51,9 @@ public final class IdxReader {
       }
       return raw;
     } catch (NoSuchFileException e) {
-      throw new IdxFormatException(file + ": file not found");
+      throw new UserError(INPUT, file + ": file not found");
     } catch (IOException e) {
-      throw new IdxFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
+      throw new UserError(INPUT, file + ": cannot be read (" + e.getMessage() + ")", e);
     }
   }
 
@@ -61,27 +63,27 @@ public final class IdxReader {
       in.transferTo(out);
       return out.toByteArray();
     } catch (EOFException e) {
-      throw new IdxFormatException(file + ": truncated (the gzip stream ends early)", e);
+      throw new UserError(INPUT, file + ": truncated (the gzip stream ends early)", e);
     } catch (ZipException e) {
-      throw new IdxFormatException(file + ": corrupt gzip data (" + e.getMessage() + ")", e);
+      throw new UserError(INPUT, file + ": corrupt gzip data (" + e.getMessage() + ")", e);
     }
   }
 
   private static int[] header(Path file, byte[] content, int expectedRank) {
     if (content.length < 4) {
-      throw new IdxFormatException(
+      throw new UserError(INPUT,
           file + ": too short for an IDX header (" + content.length + " bytes)");
     }
     int magic = ByteBuffer.wrap(content, 0, 4).getInt();
     int expectedMagic = (UNSIGNED_BYTE << 8) | expectedRank;
     if (magic != expectedMagic) {
-      throw new IdxFormatException(String.format(
+      throw new UserError(INPUT, String.format(
           "%s: wrong magic number 0x%08X, expected 0x%08X (unsigned-byte IDX of rank %d)",
           file, magic, expectedMagic, expectedRank));
     }
     int headerLength = 4 + 4 * expectedRank;
     if (content.length < headerLength) {
-      throw new IdxFormatException(file + ": truncated inside the header (" + content.length
+      throw new UserError(INPUT, file + ": truncated inside the header (" + content.length
           + " bytes, the header alone needs " + headerLength + ")");
     }
     ByteBuffer buffer = ByteBuffer.wrap(content, 4, 4 * expectedRank);
@@ -89,7 +91,7 @@ public final class IdxReader {
     for (int d = 0; d < expectedRank; d++) {
       dims[d] = buffer.getInt();
       if (dims[d] <= 0) {
-        throw new IdxFormatException(file + ": dimension " + d + " is " + dims[d]
+        throw new UserError(INPUT, file + ": dimension " + d + " is " + dims[d]
             + ", every dimension must be positive");
       }
     }
@@ -105,7 +107,7 @@ public final class IdxReader {
     long expected = headerLength + items;
     if (content.length != expected) {
       String problem = content.length < expected ? "truncated" : "has trailing bytes";
-      throw new IdxFormatException(String.format(
+      throw new UserError(INPUT, String.format(
           "%s: %s: %d bytes, the header (%s) says %d", file, problem, content.length,
           describe(dims), expected));
     }

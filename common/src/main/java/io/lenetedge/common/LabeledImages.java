@@ -1,5 +1,7 @@
 package io.lenetedge.common;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
 /**
  * Images with their class labels (0..9), one split of a data set.
  *
@@ -11,7 +13,7 @@ public record LabeledImages(String name, IdxImages images, byte[] labels) {
 
   public LabeledImages {
     if (images.count() != labels.length) {
-      throw new IdxFormatException(name + ": " + images.count() + " images but " + labels.length
+      throw new UserError(INPUT, name + ": " + images.count() + " images but " + labels.length
           + " labels; the two files of a split must hold the same number of items");
     }
   }

@@ -1,5 +1,7 @@
 package io.lenetedge.common;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,11 +29,11 @@ public final class MnistFolder {
    * The train and test splits in {@code dir}.
    *
    * @param notices receives one line when the files are not the canonical MNIST
-   * @throws IdxFormatException naming the file when one is missing, truncated or malformed
+   * @throws UserError (INPUT) naming the file when one is missing, truncated or malformed
    */
   public static MnistData load(Path dir, Consumer<String> notices) {
     if (!Files.isDirectory(dir)) {
-      throw new IdxFormatException(dir + ": no such folder; fetch MNIST with scripts/fetch-mnist.sh");
+      throw new UserError(INPUT, dir + ": no such folder; fetch MNIST with scripts/fetch-mnist.sh");
     }
     Map<String, String> digests = new LinkedHashMap<>();
     LabeledImages train = split(dir, "train", "train", digests);
@@ -43,7 +45,7 @@ public final class MnistFolder {
     }
     if (train.images().rows() != 28 || train.images().cols() != 28
         || test.images().rows() != 28 || test.images().cols() != 28) {
-      throw new IdxFormatException(dir + ": images are " + train.images().rows() + "x"
+      throw new UserError(INPUT, dir + ": images are " + train.images().rows() + "x"
           + train.images().cols() + ", expected 28x28");
     }
     return new MnistData(train, test, canonical, digests);
@@ -59,12 +61,12 @@ public final class MnistFolder {
     IdxImages images = IdxReader.images(imagesFile, imageBytes);
     byte[] labels = IdxReader.labels(labelsFile, labelBytes);
     if (images.count() != labels.length) {
-      throw new IdxFormatException(labelsFile + ": " + labels.length + " labels but "
+      throw new UserError(INPUT, labelsFile + ": " + labels.length + " labels but "
           + imagesFile.getFileName() + " holds " + images.count() + " images");
     }
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] > 9) {
-        throw new IdxFormatException(labelsFile + ": label " + i + " is " + labels[i]
+        throw new UserError(INPUT, labelsFile + ": label " + i + " is " + labels[i]
             + ", expected 0..9");
       }
     }
@@ -80,7 +82,7 @@ public final class MnistFolder {
         }
       }
     }
-    throw new IdxFormatException(dir.resolve(baseName) + ": file not found (also tried .gz);"
+    throw new UserError(INPUT, dir.resolve(baseName) + ": file not found (also tried .gz);"
         + " fetch MNIST with scripts/fetch-mnist.sh");
   }
 }

@@ -39,7 +39,8 @@ class IdxReaderTest {
   void truncatedFileIsNamedWithBothLengths() throws IOException {
     byte[] file = IdxTestFiles.images(3, 4, 5);
     Path p = IdxTestFiles.write(dir, "short", Arrays.copyOf(file, file.length - 1));
-    IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(p));
+    UserError e = assertThrows(UserError.class, () -> IdxReader.readImages(p));
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("short"), e.getMessage());
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     assertTrue(e.getMessage().contains(String.valueOf(file.length)), e.getMessage());
@@ -49,14 +50,16 @@ class IdxReaderTest {
   void truncatedGzipIsReported() throws IOException {
     byte[] gz = IdxTestFiles.gzip(IdxTestFiles.images(50, 28, 28));
     Path p = IdxTestFiles.write(dir, "cut.gz", Arrays.copyOf(gz, gz.length / 2));
-    IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(p));
+    UserError e = assertThrows(UserError.class, () -> IdxReader.readImages(p));
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
   }
 
   @Test
   void wrongMagicNamesExpectedAndActual() throws IOException {
     Path p = IdxTestFiles.write(dir, "labels-as-images", IdxTestFiles.labels(4));
-    IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(p));
+    UserError e = assertThrows(UserError.class, () -> IdxReader.readImages(p));
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("0x00000801"), e.getMessage());
     assertTrue(e.getMessage().contains("0x00000803"), e.getMessage());
   }
@@ -66,24 +69,26 @@ class IdxReaderTest {
     byte[] file = IdxTestFiles.labels(10);
     file[7] = 12;
     Path p = IdxTestFiles.write(dir, "count", file);
-    IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(p));
+    UserError e = assertThrows(UserError.class, () -> IdxReader.readLabels(p));
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("says 20"), e.getMessage());
   }
 
   @Test
   void trailingBytesAreRejected() throws IOException {
     byte[] file = Arrays.copyOf(IdxTestFiles.labels(10), 19);
-    IdxFormatException e = assertThrows(IdxFormatException.class,
+    UserError e = assertThrows(UserError.class,
         () -> IdxReader.readLabels(IdxTestFiles.write(dir, "long", file)));
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("trailing"), e.getMessage());
   }
 
   @Test
   void emptyAndMissingFilesAreReported() throws IOException {
     Path empty = IdxTestFiles.write(dir, "empty", new byte[0]);
-    assertTrue(assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(empty))
+    assertTrue(assertThrows(UserError.class, () -> IdxReader.readLabels(empty))
         .getMessage().contains("too short"));
-    assertTrue(assertThrows(IdxFormatException.class,
+    assertTrue(assertThrows(UserError.class,
         () -> IdxReader.readLabels(dir.resolve("nope"))).getMessage().contains("not found"));
   }
 }

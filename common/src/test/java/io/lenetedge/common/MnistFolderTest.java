@@ -40,8 +40,9 @@ class MnistFolderTest {
   void imagesAndLabelsWithDifferentCountsAreRejected() throws IOException {
     writeSet(12, 5);
     IdxTestFiles.write(dir, "train-labels-idx1-ubyte", IdxTestFiles.labels(11));
-    IdxFormatException e = assertThrows(IdxFormatException.class,
+    UserError e = assertThrows(UserError.class,
         () -> MnistFolder.load(dir, s -> {}));
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("11 labels"), e.getMessage());
     assertTrue(e.getMessage().contains("12 images"), e.getMessage());
   }
@@ -50,8 +51,9 @@ class MnistFolderTest {
   void missingFileNamesItAndTheFetchScript() throws IOException {
     writeSet(3, 3);
     Files.delete(dir.resolve("t10k-labels-idx1-ubyte"));
-    IdxFormatException e = assertThrows(IdxFormatException.class,
+    UserError e = assertThrows(UserError.class,
         () -> MnistFolder.load(dir, s -> {}));
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte"), e.getMessage());
     assertTrue(e.getMessage().contains("fetch-mnist"), e.getMessage());
   }

@@ -1,10 +1,13 @@
 package io.lenetedge.exporter;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.lenetedge.common.LeNetWeights;
+import io.lenetedge.common.UserError;
 import io.lenetedge.trainer.LeNet5;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,12 +37,12 @@ final class DjlWeights {
       if (p.getKey().equals(kind)) {
         NDArray array = p.getValue().getArray();
         if (!Arrays.equals(array.getShape().getShape(), expected)) {
-          throw new ExportException(ExportException.Reason.CHECKPOINT, name + " has shape " + array.getShape() + ", expected "
+          throw new UserError(MODEL, name + " has shape " + array.getShape() + ", expected "
               + Arrays.toString(expected) + "; the checkpoint is not this LeNet-5");
         }
         return array.toFloatArray();
       }
     }
-    throw new ExportException(ExportException.Reason.CHECKPOINT, name + ": no '" + kind + "' parameter in layer " + layer);
+    throw new UserError(MODEL, name + ": no '" + kind + "' parameter in layer " + layer);
   }
 }

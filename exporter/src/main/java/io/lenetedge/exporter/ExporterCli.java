@@ -1,12 +1,12 @@
 package io.lenetedge.exporter;
 
-import io.lenetedge.common.IdxFormatException;
 import io.lenetedge.common.MnistData;
 import io.lenetedge.common.MnistFolder;
+import io.lenetedge.common.UserError;
+import io.lenetedge.common.cli.Failures;
 import io.lenetedge.trainer.BuildInfo;
 import io.lenetedge.trainer.Checkpoint;
 import io.lenetedge.trainer.CheckpointDescription;
-import io.lenetedge.trainer.TrainerException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,15 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "exporter", mixinStandardHelpOptions = true,
     versionProvider = ExporterCli.Version.class,
     description = "Export a trained checkpoint to ONNX (IR 8, opset 17) and verify it against the"
-        + " trainer with ONNX Runtime on the MNIST test set.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:exported and verified", "1:verification or writing failed (nothing written)",
-        "2:bad usage", "3:bad or missing checkpoint", "4:bad or missing MNIST data"})
+        + " trainer with ONNX Runtime on the MNIST test set.")
 public final class ExporterCli implements Callable<Integer> {
-  public static final int EXIT_FAILED = 1;
-  public static final int EXIT_CHECKPOINT = 3;
-  public static final int EXIT_DATA = 4;
-
   @Spec CommandSpec spec;
 
   @Option(names = "--checkpoint", required = true, description = "Run folder written by `trainer train`.")
@@ -53,30 +46,15 @@ public final class ExporterCli implements Callable<Integer> {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line: user errors become a one-line message and an exit code. */
+  /**
+   * The configured command line: a user error becomes a one-line message and its exit code (a
+   * failed verification or write is 1, nothing written), anything else is reported as a bug
+   * ({@link Failures}).
+   */
   public static CommandLine commandLine() {
     BuildInfo.applyDjlDefaults();
-    return new CommandLine(new ExporterCli())
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          cmd.getErr().println("error: " + e.getMessage());
-          return exitCode(e);
-        });
-  }
-
-  static int exitCode(Throwable e) {
-    if (e instanceof TrainerException) {
-      return EXIT_CHECKPOINT;
-    }
-    if (e instanceof IdxFormatException) {
-      return EXIT_DATA;
-    }
-    if (e instanceof ExportException x && x.reason() == ExportException.Reason.CHECKPOINT) {
-      return EXIT_CHECKPOINT;
-    }
-    if (e instanceof IllegalArgumentException) {
-      return CommandLine.ExitCode.USAGE;
-    }
-    return EXIT_FAILED;
+    return Failures.install(new CommandLine(new ExporterCli()), "exported and verified",
+        UserError.Kind.USAGE, UserError.Kind.MODEL, UserError.Kind.INPUT);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.lenetedge.exporter;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -9,6 +11,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import io.lenetedge.common.LeNetWeights;
 import io.lenetedge.common.MnistData;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.UserError;
 import io.lenetedge.onnx.LeNetGraph;
 import io.lenetedge.trainer.Checkpoint;
 import io.lenetedge.trainer.CheckpointDescription;
@@ -43,14 +46,14 @@ public final class OnnxExport {
         Verification v = ExportVerifier.verify(tmp, mnist.test(), d.testAccuracy(),
             (images, offset, n) -> djlLogits(block, manager, images, offset, n));
         if (!v.failures().isEmpty()) {
-          throw new ExportException(ExportException.Reason.VERIFICATION, "the exported model does not match the trainer: "
+          throw new UserError(FAILED, "the exported model does not match the trainer: "
               + String.join("; ", v.failures()) + ". Nothing was written to " + target + ".\n"
               + v.report().stripTrailing());
         }
         move(tmp, target);
         return new Result(target, Files.size(target), io.lenetedge.common.Sha256.of(target), v);
       } catch (IOException e) {
-        throw new ExportException(ExportException.Reason.OUTPUT, "cannot read " + target + ": " + e.getMessage(), e);
+        throw new UserError(FAILED, "cannot read " + target + ": " + e.getMessage(), e);
       } finally {
         deleteQuietly(tmp);
       }
@@ -77,7 +80,7 @@ public final class OnnxExport {
       }
       return tmp;
     } catch (IOException e) {
-      throw new ExportException(ExportException.Reason.OUTPUT, "cannot write the model into " + dir + ": " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot write the model into " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,10 +1,13 @@
 package io.lenetedge.exporter;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.lenetedge.common.LargeStack;
 import io.lenetedge.common.OrtBatches;
+import io.lenetedge.common.UserError;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,13 +25,13 @@ final class OnnxScorer implements AutoCloseable {
     try {
       this.session = env.createSession(model.toString(), new OrtSession.SessionOptions());
     } catch (OrtException e) {
-      throw new ExportException(ExportException.Reason.VERIFICATION, "ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
+      throw new UserError(FAILED, "ONNX Runtime cannot load " + model + ": " + e.getMessage(), e);
     }
     try {
       this.batches = new OrtBatches(env, session, input, output, maxBatch, 0, OrtBatches.AS_IS);
     } catch (OrtException | IllegalArgumentException e) {
       closeQuietly();
-      throw new ExportException(ExportException.Reason.VERIFICATION, model + ": " + e.getMessage(), e);
+      throw new UserError(FAILED, model + ": " + e.getMessage(), e);
     }
   }
 
@@ -40,7 +43,7 @@ final class OnnxScorer implements AutoCloseable {
     try {
       return batches.run(images, offset, n);
     } catch (OrtException e) {
-      throw new ExportException(ExportException.Reason.VERIFICATION, "ONNX Runtime failed to run the model: " + e.getMessage(), e);
+      throw new UserError(FAILED, "ONNX Runtime failed to run the model: " + e.getMessage(), e);
     }
   }
 
@@ -48,7 +51,7 @@ final class OnnxScorer implements AutoCloseable {
     try {
       return session.getMetadata().getCustomMetadata();
     } catch (OrtException e) {
-      throw new ExportException(ExportException.Reason.VERIFICATION, "cannot read the model's metadata: " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot read the model's metadata: " + e.getMessage(), e);
     }
   }
 
@@ -57,7 +60,7 @@ final class OnnxScorer implements AutoCloseable {
     try {
       session.close();
     } catch (OrtException e) {
-      throw new ExportException(ExportException.Reason.VERIFICATION, "cannot close the ONNX Runtime session: " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot close the ONNX Runtime session: " + e.getMessage(), e);
     }
   }
 

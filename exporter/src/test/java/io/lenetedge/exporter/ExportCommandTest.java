@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.MnistFolder;
+import io.lenetedge.common.UserError;
 import io.lenetedge.trainer.BuildInfo;
 import io.lenetedge.trainer.CheckpointDescription;
 import io.lenetedge.trainer.DeviceChoice;
@@ -86,7 +87,7 @@ class ExportCommandTest {
     Files.delete(copy.resolve(CheckpointDescription.PARAMETERS_FILE));
     Run r = run("--checkpoint", copy.toString(), "--out", tmp.resolve("m.onnx").toString(),
         "--data", mnist.toString());
-    assertEquals(ExporterCli.EXIT_CHECKPOINT, r.exit);
+    assertEquals(UserError.Kind.MODEL.exitCode(), r.exit);
     assertTrue(r.err.contains("lenet5.params") && r.err.contains("missing"), r.err);
     assertNoStackTrace(r);
   }
@@ -95,7 +96,7 @@ class ExportCommandTest {
   void missingDescriptionSaysWhatARunFolderIs() {
     Run r = run("--checkpoint", tmp.toString(), "--out", tmp.resolve("m.onnx").toString(),
         "--data", mnist.toString());
-    assertEquals(ExporterCli.EXIT_CHECKPOINT, r.exit);
+    assertEquals(UserError.Kind.MODEL.exitCode(), r.exit);
     assertTrue(r.err.contains("checkpoint.json") && r.err.contains("trainer train"), r.err);
     assertNoStackTrace(r);
   }
@@ -113,7 +114,7 @@ class ExportCommandTest {
         json.replace(oldSha, io.lenetedge.common.Sha256.of(params)));
     Run r = run("--checkpoint", copy.toString(), "--out", tmp.resolve("m.onnx").toString(),
         "--data", mnist.toString());
-    assertEquals(ExporterCli.EXIT_CHECKPOINT, r.exit);
+    assertEquals(UserError.Kind.MODEL.exitCode(), r.exit);
     assertTrue(r.err.contains("expected shapes"), r.err);
     assertNoStackTrace(r);
   }
@@ -127,7 +128,7 @@ class ExportCommandTest {
     Files.write(params, bytes);
     Run r = run("--checkpoint", copy.toString(), "--out", tmp.resolve("m.onnx").toString(),
         "--data", mnist.toString());
-    assertEquals(ExporterCli.EXIT_CHECKPOINT, r.exit);
+    assertEquals(UserError.Kind.MODEL.exitCode(), r.exit);
     assertTrue(r.err.contains("SHA-256"), r.err);
   }
 
@@ -140,9 +141,19 @@ class ExportCommandTest {
         "\"testAccuracy\": " + d.testAccuracy(), "\"testAccuracy\": " + (d.testAccuracy() - 0.01)));
     Path out = tmp.resolve("m.onnx");
     Run r = run("--checkpoint", copy.toString(), "--out", out.toString(), "--data", mnist.toString());
-    assertEquals(ExporterCli.EXIT_FAILED, r.exit, r.err);
+    assertEquals(UserError.Kind.FAILED.exitCode(), r.exit, r.err);
     assertTrue(r.err.contains("differs from the trainer's"), r.err);
     assertFalse(Files.exists(out));
+    assertNoStackTrace(r);
+  }
+
+  @Test
+  void aCardThatCannotBeWrittenIsAFailedWriteNotACheckpointError() throws IOException {
+    Path notAFolder = Files.writeString(tmp.resolve("file"), "");
+    Run r = run("--checkpoint", trained.toString(), "--out", tmp.resolve("m.onnx").toString(),
+        "--data", mnist.toString(), "--card", notAFolder.resolve("card.json").toString());
+    assertEquals(UserError.Kind.FAILED.exitCode(), r.exit, r.err);
+    assertTrue(r.err.contains("cannot write " + notAFolder), r.err);
     assertNoStackTrace(r);
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.LeNetWeights;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.UserError;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class OnnxScorerTest {
   @Test
   void anUnknownOutputListsTheModelsOutputs() throws Exception {
     Path file = LeNetGraphParityTest.export(LeNetWeights.random(1), dir.resolve("m.onnx"));
-    ExportException e = assertThrows(ExportException.class,
+    UserError e = assertThrows(UserError.class,
         () -> new OnnxScorer(file, "image", "scores", MAX_BATCH));
     assertTrue(e.getMessage().contains("no output 'scores'") && e.getMessage().contains("logits"),
         e.getMessage());

@@ -1,5 +1,6 @@
 package io.lenetedge.image;
 
+import io.lenetedge.common.UserError;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.io.IOException;
@@ -106,19 +107,19 @@ public final class FontCatalog {
   /**
    * Loads {@code entries} from {@code dir}.
    *
-   * @throws ImageException naming the file and the fetch script when one is missing or unreadable
+   * @throws UserError (INPUT) naming the file and the fetch script when one is missing or unreadable
    */
   public static List<NamedFont> load(Path dir, List<Entry> entries) {
     List<NamedFont> fonts = new ArrayList<>();
     for (Entry e : entries) {
       Path file = dir.resolve(e.pkg()).resolve(e.file());
       if (!Files.isRegularFile(file)) {
-        throw new ImageException(file, "no such font; fetch the fonts with scripts/fetch-fonts.sh");
+        throw ImageFiles.problem(file, "no such font; fetch the fonts with scripts/fetch-fonts.sh");
       }
       try {
         fonts.add(new NamedFont(e, Font.createFont(Font.TRUETYPE_FONT, file.toFile())));
       } catch (IOException | FontFormatException ex) {
-        throw new ImageException(file, "not a font Java can read (" + ex.getMessage() + ")", ex);
+        throw ImageFiles.problem(file, "not a font Java can read (" + ex.getMessage() + ")", ex);
       }
     }
     return fonts;

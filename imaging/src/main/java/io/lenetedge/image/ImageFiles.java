@@ -1,5 +1,6 @@
 package io.lenetedge.image;
 
+import io.lenetedge.common.UserError;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -36,7 +37,7 @@ public final class ImageFiles {
 
   private ImageFiles() {}
 
-  /** Reads {@code file} as a grayscale image; throws {@link ImageException} naming the file. */
+  /** Reads {@code file} as a grayscale image; throws a {@link UserError} (INPUT) naming the file. */
   public static GrayImage read(Path file) {
     byte[] bytes = readBytes(file);
     return Pgm.matches(bytes) ? Pgm.parse(bytes, file) : decode(bytes, file);
@@ -45,18 +46,27 @@ public final class ImageFiles {
   /**
    * Decodes an image held in memory (an upload) that is at most {@code maxSide} pixels wide and
    * high; the size is checked from the header, before any pixels are decoded. Errors are {@link
-   * ImageException}s naming {@code name}.
+   * UserError}s (INPUT) naming {@code name}.
    */
   public static GrayImage decode(byte[] bytes, String name, int maxSide) {
     Path source = Path.of(name);
     if (bytes.length == 0) {
-      throw new ImageException(source, "empty (0 bytes); send a PNG, JPEG, BMP or PGM image");
+      throw problem(source, "empty (0 bytes); send a PNG, JPEG, BMP or PGM image");
     }
     if (Pgm.matches(bytes)) {
       return Pgm.parse(bytes, source, maxSide);
     }
     checkSize(bytes, source, maxSide);
     return decode(bytes, source);
+  }
+
+  /** An image file that is missing, empty, corrupt or in an unknown format: bad input. */
+  static UserError problem(Path file, String problem) {
+    return new UserError(UserError.Kind.INPUT, file + ": " + problem);
+  }
+
+  static UserError problem(Path file, String problem, Throwable cause) {
+    return new UserError(UserError.Kind.INPUT, file + ": " + problem, cause);
   }
 
   static String tooLarge(long width, long height, int maxSide) {
@@ -68,7 +78,7 @@ public final class ImageFiles {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       var readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
-        throw new ImageException(source, UNKNOWN_FORMAT);
+        throw problem(source, UNKNOWN_FORMAT);
       }
       ImageReader reader = readers.next();
       try {
@@ -76,15 +86,15 @@ public final class ImageFiles {
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
         if (w > maxSide || h > maxSide) {
-          throw new ImageException(source, tooLarge(w, h, maxSide));
+          throw problem(source, tooLarge(w, h, maxSide));
         }
       } finally {
         reader.dispose();
       }
-    } catch (ImageException e) {
+    } catch (UserError e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new ImageException(source, "corrupt or unreadable image (" + e.getMessage() + "); "
+      throw problem(source, "corrupt or unreadable image (" + e.getMessage() + "); "
           + "re-save it as PNG or PGM", e);
     }
   }
@@ -125,24 +135,24 @@ public final class ImageFiles {
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
     } catch (IOException e) {
-      throw new ImageException(dir, "cannot list the folder: " + e, e);
+      throw problem(dir, "cannot list the folder: " + e, e);
     }
   }
 
   private static byte[] readBytes(Path file) {
     if (Files.isDirectory(file)) {
-      throw new ImageException(file, "is a folder, not an image file; pass the files in it");
+      throw problem(file, "is a folder, not an image file; pass the files in it");
     }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new ImageException(file, "file not found; check the path", e);
+      throw problem(file, "file not found; check the path", e);
     } catch (IOException e) {
-      throw new ImageException(file, "cannot read the file: " + e, e);
+      throw problem(file, "cannot read the file: " + e, e);
     }
     if (bytes.length == 0) {
-      throw new ImageException(file, "empty file (0 bytes); the image was not written completely");
+      throw problem(file, "empty file (0 bytes); the image was not written completely");
     }
     return bytes;
   }
@@ -152,14 +162,14 @@ public final class ImageFiles {
     try {
       img = ImageIO.read(new ByteArrayInputStream(bytes));
     } catch (IOException | RuntimeException e) {
-      throw new ImageException(file, "corrupt or unreadable image (" + e.getMessage() + "); "
+      throw problem(file, "corrupt or unreadable image (" + e.getMessage() + "); "
           + "re-save it as PNG or PGM", e);
     }
     if (img == null) {
-      throw new ImageException(file, UNKNOWN_FORMAT);
+      throw problem(file, UNKNOWN_FORMAT);
     }
     if (img.getWidth() <= 0 || img.getHeight() <= 0) {
-      throw new ImageException(
+      throw problem(
           file, "zero-size image (" + img.getWidth() + "x" + img.getHeight() + ")");
     }
     return toGray(img);

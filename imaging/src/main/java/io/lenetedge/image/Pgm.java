@@ -1,5 +1,6 @@
 package io.lenetedge.image;
 
+import io.lenetedge.common.UserError;
 import java.nio.file.Path;
 
 /** Parses binary (P5) and ASCII (P2) PGM files, with '#' comments and samples up to 16 bits. */
@@ -142,7 +143,7 @@ final class Pgm {
     return b >= 0x20 && b < 0x7F ? String.valueOf((char) b) : String.format("0x%02X", b & 0xFF);
   }
 
-  private ImageException fail(String problem) {
-    return new ImageException(file, problem);
+  private UserError fail(String problem) {
+    return ImageFiles.problem(file, problem);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -115,21 +116,21 @@ class ImageFilesTest {
   @Test
   void missingFileIsNamed() {
     Path f = dir.resolve("nowhere.png");
-    ImageException e = assertThrows(ImageException.class, () -> ImageFiles.read(f));
+    UserError e = assertThrows(UserError.class, () -> ImageFiles.read(f));
     assertMessage(e, "nowhere.png", "not found");
   }
 
   @Test
   void emptyFileIsNamed() throws IOException {
-    ImageException e =
-        assertThrows(ImageException.class, () -> ImageFiles.read(write("zero.png", new byte[0])));
+    UserError e =
+        assertThrows(UserError.class, () -> ImageFiles.read(write("zero.png", new byte[0])));
     assertMessage(e, "zero.png", "empty");
   }
 
   @Test
   void unknownFormatIsNamed() throws IOException {
     Path f = write("notes.jpg", "just some text, not pixels");
-    ImageException e = assertThrows(ImageException.class, () -> ImageFiles.read(f));
+    UserError e = assertThrows(UserError.class, () -> ImageFiles.read(f));
     assertMessage(e, "notes.jpg", "not a PNG, JPEG, BMP or PGM image");
   }
 
@@ -140,7 +141,7 @@ class ImageFilesTest {
     bi.getRaster().setDataElements(0, 0, 64, 64, digit.pixels());
     byte[] png = Files.readAllBytes(writeImage(bi, "png", "full.png"));
     Path f = write("cut.png", Arrays.copyOf(png, png.length / 2));
-    ImageException e = assertThrows(ImageException.class, () -> ImageFiles.read(f));
+    UserError e = assertThrows(UserError.class, () -> ImageFiles.read(f));
     assertMessage(e, "cut.png", "corrupt");
   }
 
@@ -148,7 +149,7 @@ class ImageFilesTest {
   @ValueSource(strings = {"P5\n4 4\n255\nabc", "P2\n2 2\n255\n1 2 3", "P5 4 4", "P2\n3"})
   void truncatedPgmIsNamed(String content) throws IOException {
     Path f = write("short.pgm", content);
-    ImageException e = assertThrows(ImageException.class, () -> ImageFiles.read(f));
+    UserError e = assertThrows(UserError.class, () -> ImageFiles.read(f));
     assertMessage(e, "short.pgm", "truncated");
   }
 
@@ -156,7 +157,7 @@ class ImageFilesTest {
   @CsvSource({"'P5 0 4 255 ', 0x4", "'P2 3 0 255', 3x0"})
   void zeroSizePgmIsNamed(String content, String size) throws IOException {
     Path f = write("flat.pgm", content);
-    ImageException e = assertThrows(ImageException.class, () -> ImageFiles.read(f));
+    UserError e = assertThrows(UserError.class, () -> ImageFiles.read(f));
     assertMessage(e, "flat.pgm", "zero-size image (" + size + ")");
   }
 
@@ -169,7 +170,7 @@ class ImageFilesTest {
   })
   void malformedPgmNamesTheProblem(String content, String problem) throws IOException {
     Path f = write("bad.pgm", content);
-    ImageException e = assertThrows(ImageException.class, () -> ImageFiles.read(f));
+    UserError e = assertThrows(UserError.class, () -> ImageFiles.read(f));
     assertMessage(e, "bad.pgm", problem);
   }
 
@@ -234,10 +235,12 @@ class ImageFilesTest {
     return Files.write(dir.resolve(name), content);
   }
 
-  private static void assertMessage(ImageException e, String file, String problem) {
+  private static void assertMessage(UserError e, String file, String problem) {
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains(file), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());
-    assertTrue(e.file().endsWith(file), e.file());
+    String named = e.getMessage().substring(0, e.getMessage().indexOf(": "));
+    assertTrue(named.endsWith(file), named);
   }
 
   private static double meanAbsDiff(GrayImage a, GrayImage b) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import org.junit.jupiter.api.Test;
 
 class RoiTest {
@@ -18,9 +19,10 @@ class RoiTest {
 
   @Test
   void rejectsBadText() {
-    assertThrows(IllegalArgumentException.class, () -> Roi.parse("1,2,3"));
-    assertThrows(IllegalArgumentException.class, () -> Roi.parse("1,2,x,4"));
-    assertThrows(IllegalArgumentException.class, () -> Roi.parse("1,2,0,4"));
-    assertThrows(IllegalArgumentException.class, () -> Roi.parse("-1,2,3,4"));
+    for (String bad : new String[] {"1,2,3", "1,2,x,4", "1,2,0,4", "-1,2,3,4"}) {
+      UserError e = assertThrows(UserError.class, () -> Roi.parse(bad));
+      assertEquals(UserError.Kind.USAGE, e.kind(), bad);
+      assertTrue(e.getMessage().startsWith("--roi " + bad + ": "), e.getMessage());
+    }
   }
 }

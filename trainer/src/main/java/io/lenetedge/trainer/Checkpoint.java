@@ -1,5 +1,8 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -10,12 +13,12 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.Sha256;
+import io.lenetedge.common.UserError;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,7 +43,7 @@ public final class Checkpoint {
         new BufferedOutputStream(Files.newOutputStream(tmp)))) {
       block.saveParameters(out);
     } catch (IOException e) {
-      throw new TrainerException("cannot write " + tmp + ": " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot write " + tmp + ": " + e.getMessage(), e);
     }
     move(tmp, target);
     return Sha256.of(target);
@@ -57,7 +60,7 @@ public final class Checkpoint {
     try {
       Files.writeString(tmp, GSON.toJson(value) + "\n");
     } catch (IOException e) {
-      throw new TrainerException("cannot write " + tmp + ": " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot write " + tmp + ": " + e.getMessage(), e);
     }
     move(tmp, file);
   }
@@ -69,24 +72,24 @@ public final class Checkpoint {
     try {
       d = GSON.fromJson(Files.readString(file), CheckpointDescription.class);
     } catch (NoSuchFileException e) {
-      throw new TrainerException(file + ": not found; is " + dir
+      throw new UserError(MODEL, file + ": not found; is " + dir
           + " a run folder written by `trainer train --out`?");
     } catch (IOException e) {
-      throw new TrainerException(file + ": cannot be read: " + e.getMessage(), e);
+      throw new UserError(MODEL, file + ": cannot be read: " + e.getMessage(), e);
     } catch (JsonParseException e) {
-      throw new TrainerException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+      throw new UserError(MODEL, file + ": not valid JSON (" + e.getMessage() + ")", e);
     }
     if (d == null || d.parametersFile() == null || d.formatVersion() != CheckpointDescription.FORMAT_VERSION) {
-      throw new TrainerException(file + ": not a checkpoint description of format version "
+      throw new UserError(MODEL, file + ": not a checkpoint description of format version "
           + CheckpointDescription.FORMAT_VERSION);
     }
     Path params = dir.resolve(d.parametersFile());
     if (!Files.isRegularFile(params)) {
-      throw new TrainerException(params + ": parameter file named by " + file + " is missing");
+      throw new UserError(MODEL, params + ": parameter file named by " + file + " is missing");
     }
     String sha = Sha256.of(params);
     if (!sha.equals(d.parametersSha256())) {
-      throw new TrainerException(params + ": SHA-256 " + sha + " differs from "
+      throw new UserError(MODEL, params + ": SHA-256 " + sha + " differs from "
           + d.parametersSha256() + " recorded in " + file + "; the checkpoint was changed");
     }
     return d;
@@ -116,14 +119,14 @@ public final class Checkpoint {
       var from = saved.getParameters();
       var to = block.getParameters();
       if (from.size() != to.size()) {
-        throw new TrainerException(dir + ": holds " + from.size() + " parameter arrays, the"
+        throw new UserError(MODEL, dir + ": holds " + from.size() + " parameter arrays, the"
             + " model has " + to.size() + "; re-run `trainer train`");
       }
       for (int i = 0; i < to.size(); i++) {
         var target = to.get(i).getValue().getArray();
         var source = from.get(i).getValue().getArray();
         if (!target.getShape().equals(source.getShape())) {
-          throw new TrainerException(dir + ": parameter " + to.get(i).getKey() + " has shape "
+          throw new UserError(MODEL, dir + ": parameter " + to.get(i).getKey() + " has shape "
               + source.getShape() + ", the model's is " + target.getShape());
         }
         target.set(source.toByteBuffer());
@@ -136,7 +139,7 @@ public final class Checkpoint {
         new BufferedInputStream(Files.newInputStream(params)))) {
       block.loadParameters(manager, in);
     } catch (MalformedModelException | IOException | IllegalArgumentException e) {
-      throw new TrainerException(params + ": does not hold LeNet-5 parameters of the expected"
+      throw new UserError(MODEL, params + ": does not hold LeNet-5 parameters of the expected"
           + " shapes (" + e.getMessage() + "); re-run `trainer train`", e);
     }
   }
@@ -145,7 +148,7 @@ public final class Checkpoint {
     try {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move " + from + " to " + to, e);
+      throw new UserError(FAILED, "cannot move " + from + " to " + to + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,7 +1,10 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.lenetedge.common.UserError;
 
 /** Turns {@code --device auto|cpu|gpu} into a DJL device, saying on stderr what {@code auto} chose. */
 final class Devices {
@@ -13,7 +16,7 @@ final class Devices {
       case CPU -> Device.cpu();
       case GPU -> {
         if (gpus == 0) {
-          throw new TrainerException("--device gpu: DJL's PyTorch engine sees no GPU. The default"
+          throw new UserError(FAILED, "--device gpu: DJL's PyTorch engine sees no GPU. The default"
               + " build bundles the CPU libtorch; build with `mvn -Dcuda package` on a machine with"
               + " an NVIDIA driver so DJL fetches the CUDA libtorch, or use --device cpu.");
         }

@@ -1,9 +1,13 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import ai.djl.pytorch.jni.JniUtils;
 import io.lenetedge.common.MachineInfo;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.SyntheticDigits;
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -122,25 +126,25 @@ public final class DjlBenchCommand implements Callable<Integer> {
 
   private void validate() {
     if (warmup < 0 || iterations < 1) {
-      throw new IllegalArgumentException("--warmup must be 0 or more and --iterations 1 or more, got "
+      throw new UserError(USAGE, "--warmup must be 0 or more and --iterations 1 or more, got "
           + warmup + " and " + iterations);
     }
     for (int b : batches) {
       if (b < 1 || b > MAX_BATCH) {
-        throw new IllegalArgumentException("--batch values must be in [1," + MAX_BATCH + "], got " + b);
+        throw new UserError(USAGE, "--batch values must be in [1," + MAX_BATCH + "], got " + b);
       }
     }
     for (int t : threads) {
       if (t < 1 || t > 256) {
-        throw new IllegalArgumentException("--threads values must be in [1,256], got " + t);
+        throw new UserError(USAGE, "--threads values must be in [1,256], got " + t);
       }
     }
     if (!Files.isDirectory(checkpoint)) {
-      throw new IllegalArgumentException("--checkpoint " + checkpoint + ": no such folder; pass a run"
+      throw new UserError(USAGE, "--checkpoint " + checkpoint + ": no such folder; pass a run"
           + " folder written by `trainer train --out` (e.g. runs/default)");
     }
     if (workerOut != null && threads.size() != 1) {
-      throw new IllegalArgumentException("--worker-out measures one --threads value, got " + threads);
+      throw new UserError(USAGE, "--worker-out measures one --threads value, got " + threads);
     }
   }
 
@@ -155,7 +159,7 @@ public final class DjlBenchCommand implements Callable<Integer> {
       int exit = process.waitFor();
       log.lines().filter(l -> l.startsWith("warning:")).forEach(err::println);
       if (exit != 0) {
-        throw new TrainerException("the benchmark JVM for --threads " + threadCount + " failed (exit "
+        throw new UserError(FAILED, "the benchmark JVM for --threads " + threadCount + " failed (exit "
             + exit + "): " + lastLine(log));
       }
       return List.of(Checkpoint.GSON.fromJson(Files.readString(rows), Result[].class));

@@ -1,8 +1,10 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import io.lenetedge.common.MnistData;
 import io.lenetedge.common.MnistFolder;
-import java.io.IOException;
+import io.lenetedge.common.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +67,7 @@ public final class FinetuneCommand implements Callable<Integer> {
   boolean noProgress;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     CheckpointDescription start = Checkpoint.readDescription(from);
     TrainingRecipe recipe = TrainingRecipe.builder()
         .optEpochs(epochs).optLearningRate(lr).optSeed(seed).optDropout(start.dropout())
@@ -73,10 +75,10 @@ public final class FinetuneCommand implements Callable<Integer> {
         .optFrom(from).optKept(TrainingRecipe.Kept.LAST).optDevice(DeviceChoice.AUTO)
         .build();
     if (Files.exists(out.resolve(CheckpointDescription.FILE_NAME)) && !force) {
-      throw new IllegalArgumentException(out + " already holds a checkpoint; choose another --out"
+      throw new UserError(USAGE, out + " already holds a checkpoint; choose another --out"
           + " or add --force to overwrite it");
     }
-    Files.createDirectories(out);
+    TrainingRun.createFolder(out);
     PrintWriter err = spec.commandLine().getErr();
     MnistData mnistData = MnistFolder.load(data, err::println);
     TrainingListener listener = noProgress ? new EpochLines(err) : new ConsoleProgress();

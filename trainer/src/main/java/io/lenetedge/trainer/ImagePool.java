@@ -1,10 +1,12 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.FontCatalog;
 import io.lenetedge.image.FontDigits;
 import io.lenetedge.image.GrayImage;
-import io.lenetedge.image.ImageException;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.image.MnistStyle;
 import java.io.IOException;
@@ -39,7 +41,7 @@ public record ImagePool(String name, float[] images, int[] labels) {
    * {@value #FONT_VARIANTS} times each at random sizes, angles, slants and weights (fixed by the
    * seed).
    *
-   * @throws ImageException naming the font and the fetch script when one is missing
+   * @throws UserError (INPUT) naming the font and the fetch script when one is missing
    */
   static ImagePool fonts(Path dir, long seed) {
     List<FontCatalog.NamedFont> fonts = FontCatalog.load(dir, FontCatalog.of(
@@ -69,11 +71,11 @@ public record ImagePool(String name, float[] images, int[] labels) {
    * format {@code classify} reads). A folder that is not a digit, an unreadable image or one where
    * no digit is found is named on {@code log} and left out; the rest is used.
    *
-   * @throws IllegalArgumentException when {@code dir} is no folder or holds no usable image
+   * @throws UserError (USAGE) when {@code dir} is no folder or holds no usable image
    */
   static ImagePool extra(Path dir, Consumer<String> log) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("--extra " + dir + ": no such folder; it needs sub-folders"
+      throw new UserError(USAGE, "--extra " + dir + ": no such folder; it needs sub-folders"
           + " 0 to 9 with images of each digit");
     }
     List<float[]> images = new ArrayList<>();
@@ -97,16 +99,19 @@ public record ImagePool(String name, float[] images, int[] labels) {
             }
             images.add(p.get().input());
             labels.add(name.charAt(0) - '0');
-          } catch (ImageException e) {
+          } catch (UserError e) {
+            if (e.kind() != UserError.Kind.INPUT) {
+              throw e;
+            }
             log.accept("--extra: " + e.getMessage() + "; left out");
           }
         }
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("--extra " + dir + ": " + e.getMessage(), e);
+      throw new UserError(USAGE, "--extra " + dir + ": " + e.getMessage(), e);
     }
     if (images.isEmpty()) {
-      throw new IllegalArgumentException("--extra " + dir + ": no usable images in its folders 0 to 9");
+      throw new UserError(USAGE, "--extra " + dir + ": no usable images in its folders 0 to 9");
     }
     return of(images.size() + " images of " + dir, images, labels);
   }

@@ -1,5 +1,7 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
@@ -11,6 +13,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.ndarray.types.Shape;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.UserError;
 import java.util.List;
 
 /**
@@ -83,7 +86,7 @@ public final class LeNet5 {
     /** Dropout rate before the last layer, in [0,1). */
     public Builder optDropout(float rate) {
       if (!(rate >= 0 && rate < 1)) {
-        throw new IllegalArgumentException("dropout must be in [0,1), got " + rate);
+        throw new UserError(USAGE, "--dropout must be in [0,1), got " + rate);
       }
       this.dropout = rate;
       return this;

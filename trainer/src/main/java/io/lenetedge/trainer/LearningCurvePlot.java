@@ -1,5 +1,8 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +34,7 @@ final class LearningCurvePlot {
     try {
       BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
-      throw new TrainerException("cannot write " + png + ": " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot write " + png + ": " + e.getMessage(), e);
     }
   }
 

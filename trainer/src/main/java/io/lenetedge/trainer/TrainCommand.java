@@ -1,8 +1,10 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import io.lenetedge.common.MnistData;
 import io.lenetedge.common.MnistFolder;
-import java.io.IOException;
+import io.lenetedge.common.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
   boolean noProgress;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     TrainingRecipe recipe = TrainingRecipe.builder()
         .optEpochs(epochs).optBatchSize(batch).optLearningRate(lr).optSeed(seed)
         .optValidationSize(valSize).optAugment(!noAugment).optDropout(dropout)
@@ -128,18 +130,18 @@ public final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void prepareOutput() throws IOException {
+  private void prepareOutput() {
     if (Files.exists(out.resolve(CheckpointDescription.FILE_NAME)) && !force) {
-      throw new IllegalArgumentException(out + " already holds a checkpoint; choose another --out"
+      throw new UserError(USAGE, out + " already holds a checkpoint; choose another --out"
           + " or add --force to overwrite it");
     }
-    Files.createDirectories(out);
+    TrainingRun.createFolder(out);
   }
 
   /** The fonts folder, when every font of the catalogue is there. */
   static Path fonts(Path dir) {
     if (!io.lenetedge.image.FontCatalog.present(dir)) {
-      throw new IllegalArgumentException("--fonts " + dir + ": the training fonts are not there;"
+      throw new UserError(USAGE, "--fonts " + dir + ": the training fonts are not there;"
           + " fetch them with scripts/fetch-fonts.sh, or train without them with --no-fonts");
     }
     return dir;

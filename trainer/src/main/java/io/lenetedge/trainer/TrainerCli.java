@@ -1,19 +1,15 @@
 package io.lenetedge.trainer;
 
-import io.lenetedge.common.IdxFormatException;
+import io.lenetedge.common.UserError;
+import io.lenetedge.common.cli.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar trainer.jar}: the trainer's command line. */
 @Command(name = "trainer", mixinStandardHelpOptions = true, versionProvider = TrainerCli.Version.class,
     description = "Trains the LeNet-5 digit classifier on MNIST with DJL (PyTorch engine).",
-    subcommands = {TrainCommand.class, FinetuneCommand.class, DjlBenchCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:done", "1:training failed", "2:bad usage", "4:bad or missing data"})
+    subcommands = {TrainCommand.class, FinetuneCommand.class, DjlBenchCommand.class})
 public final class TrainerCli {
-  public static final int EXIT_FAILED = 1;
-  public static final int EXIT_DATA = 4;
-
   static {
     // set once for the whole process, before any image, font or plot class is touched
     System.setProperty("java.awt.headless", "true");
@@ -23,25 +19,15 @@ public final class TrainerCli {
     System.exit(commandLine().execute(args));
   }
 
-  /** The configured command line: user errors become a one-line message and an exit code. */
+  /**
+   * The configured command line: a user error becomes a one-line message and its exit code (a bad
+   * checkpoint for finetune or bench is 3), anything else is reported as a bug ({@link Failures}).
+   */
   public static CommandLine commandLine() {
     BuildInfo.applyDjlDefaults();
-    return new CommandLine(new TrainerCli())
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          cmd.getErr().println("error: " + e.getMessage());
-          return exitCode(e);
-        });
-  }
-
-  static int exitCode(Throwable e) {
-    if (e instanceof IdxFormatException) {
-      return EXIT_DATA;
-    }
-    if (e instanceof IllegalArgumentException) {
-      return CommandLine.ExitCode.USAGE;
-    }
-    return EXIT_FAILED;
+    CommandLine cli = new CommandLine(new TrainerCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    return Failures.install(cli, "done",
+        UserError.Kind.USAGE, UserError.Kind.MODEL, UserError.Kind.INPUT);
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,8 +1,11 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistData;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.UserError;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -35,7 +38,7 @@ public final class TrainingData {
     this.train = data.train();
     this.test = data.test();
     if (validationSize >= train.size()) {
-      throw new IllegalArgumentException("--val-size " + validationSize
+      throw new UserError(USAGE, "--val-size " + validationSize
           + " leaves no training images out of " + train.size());
     }
     int[] order = permutation(train.size(), new SplittableRandom(seed ^ 0x5EEDL));

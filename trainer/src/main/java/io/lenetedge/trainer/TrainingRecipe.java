@@ -1,5 +1,8 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.nio.file.Path;
 
 /**
@@ -226,7 +229,7 @@ public final class TrainingRecipe {
 
     private static float share(String name, float v) {
       if (!(v > 0 && v <= 10)) {
-        throw new IllegalArgumentException("--" + name + " must be in (0,10], got " + v);
+        throw new UserError(USAGE, "--" + name + " must be in (0,10], got " + v);
       }
       return v;
     }
@@ -243,7 +246,7 @@ public final class TrainingRecipe {
 
     public Builder optLearningRate(float lr) {
       if (!(lr > 0 && lr < 1)) {
-        throw new IllegalArgumentException("--lr must be in (0,1), got " + lr);
+        throw new UserError(USAGE, "--lr must be in (0,1), got " + lr);
       }
       this.learningRate = lr;
       return this;
@@ -256,7 +259,7 @@ public final class TrainingRecipe {
 
     public Builder optValidationSize(int size) {
       if (size < 1 || size >= 60000) {
-        throw new IllegalArgumentException("--val-size must be in [1,59999], got " + size);
+        throw new UserError(USAGE, "--val-size must be in [1,59999], got " + size);
       }
       this.validationSize = size;
       return this;
@@ -289,7 +292,7 @@ public final class TrainingRecipe {
 
     private static int positive(String name, int value) {
       if (value < 1) {
-        throw new IllegalArgumentException("--" + name + " must be at least 1, got " + value);
+        throw new UserError(USAGE, "--" + name + " must be at least 1, got " + value);
       }
       return value;
     }

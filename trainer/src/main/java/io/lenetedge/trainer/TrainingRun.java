@@ -1,7 +1,10 @@
 package io.lenetedge.trainer;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+
 import ai.djl.engine.Engine;
 import io.lenetedge.common.MnistData;
+import io.lenetedge.common.UserError;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,6 +27,15 @@ public final class TrainingRun {
     this.dir = dir;
   }
 
+  /** Creates the run folder {@code dir}; a UserError (FAILED) when it cannot be. */
+  static void createFolder(Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new UserError(FAILED, "cannot create " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** What the run left in its folder. */
   public record Result(LeNetTrainer.Outcome outcome, CheckpointDescription checkpoint) {}
 
@@ -32,11 +44,7 @@ public final class TrainingRun {
       List<EpochResult> epochs) {}
 
   public Result execute(MnistData data, TrainingListener listener) {
-    try {
-      java.nio.file.Files.createDirectories(dir);
-    } catch (java.io.IOException e) {
-      throw new TrainerException("cannot create " + dir + ": " + e.getMessage(), e);
-    }
+    createFolder(dir);
     String[] paramsSha = new String[1];
     LeNetTrainer.Outcome outcome = new LeNetTrainer(recipe, listener)
         .train(data, (block, epoch) -> paramsSha[0] = Checkpoint.saveParameters(block, dir));

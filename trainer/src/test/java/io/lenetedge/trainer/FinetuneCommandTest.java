@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.LabeledImages;
+import io.lenetedge.common.UserError;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -112,14 +113,14 @@ class FinetuneCommandTest {
   }
 
   @Test
-  void aMissingStartOrFolderIsAUsageErrorWithoutAStackTrace() {
+  void aMissingStartIsAModelErrorAndAMissingFolderBadUsage() {
     TrainerRun noRun = finetune("--from", dir.resolve("nothing").toString(), "--extra", extra.toString(),
         "--out", dir.resolve("e").toString(), "--data", RealMnist.dir().toString());
-    assertNotEquals(0, noRun.exit());
+    assertEquals(UserError.Kind.MODEL.exitCode(), noRun.exit(), noRun.err());
     assertTrue(noRun.err().contains("nothing"), noRun.err());
     TrainerRun noExtra = finetune("--from", base.toString(), "--extra", dir.resolve("none").toString(),
         "--out", dir.resolve("f").toString(), "--data", RealMnist.dir().toString());
-    assertNotEquals(0, noExtra.exit());
+    assertEquals(UserError.Kind.USAGE.exitCode(), noExtra.exit(), noExtra.err());
     assertTrue(noExtra.err().contains("none"), noExtra.err());
     for (TrainerRun r : new TrainerRun[] {noRun, noExtra}) {
       assertFalse(r.err().contains("\tat "), "stack trace in: " + r.err());

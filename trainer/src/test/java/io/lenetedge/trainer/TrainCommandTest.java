@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class TrainCommandTest {
   @Test
   void missingDataFolderExitsWithDataErrorAndTheFix() {
     TrainerRun r = run("train", "--data", tmp.resolve("nothing").toString(), "--out", tmp.resolve("o").toString(), "--no-fonts");
-    assertEquals(TrainerCli.EXIT_DATA, r.exit());
+    assertEquals(UserError.Kind.INPUT.exitCode(), r.exit());
     assertTrue(r.err().contains("fetch-mnist"), r.err());
     assertNoStackTrace(r);
   }
@@ -46,7 +47,7 @@ class TrainCommandTest {
     byte[] labels = Files.readAllBytes(data.resolve("t10k-labels-idx1-ubyte"));
     Files.write(data.resolve("t10k-labels-idx1-ubyte"), Arrays.copyOf(labels, 5000));
     TrainerRun r = run("train", "--data", data.toString(), "--out", tmp.resolve("o").toString(), "--no-fonts");
-    assertEquals(TrainerCli.EXIT_DATA, r.exit());
+    assertEquals(UserError.Kind.INPUT.exitCode(), r.exit());
     assertTrue(r.err().contains("t10k-labels-idx1-ubyte") && r.err().contains("truncated"), r.err());
     assertNoStackTrace(r);
     assertFalse(Files.exists(tmp.resolve("o").resolve(CheckpointDescription.FILE_NAME)));
@@ -93,7 +94,7 @@ class TrainCommandTest {
     TrainerRun r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.resolve("g").toString(),
         "--no-fonts",
         "--device", "gpu", "--epochs", "1", "--max-batches", "1", "--no-progress");
-    assertEquals(TrainerCli.EXIT_FAILED, r.exit());
+    assertEquals(UserError.Kind.FAILED.exitCode(), r.exit());
     assertTrue(r.err().contains("sees no GPU") && r.err().contains("-Dcuda"), r.err());
     assertNoStackTrace(r);
   }

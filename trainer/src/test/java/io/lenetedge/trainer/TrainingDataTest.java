@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistData;
+import io.lenetedge.common.UserError;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -54,6 +56,8 @@ class TrainingDataTest {
 
   @Test
   void validationSizeMustLeaveTrainingImages() {
-    assertThrows(IllegalArgumentException.class, () -> new TrainingData(tiny(10), 10, 1));
+    UserError e = assertThrows(UserError.class, () -> new TrainingData(tiny(10), 10, 1));
+    assertEquals(UserError.Kind.USAGE, e.kind());
+    assertTrue(e.getMessage().startsWith("--val-size 10"), e.getMessage());
   }
 }

@@ -1,11 +1,13 @@
 package io.lenetedge.edge.bench;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.lenetedge.common.ModelContract;
-import io.lenetedge.edge.model.ModelException;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.model.Sessions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -46,7 +48,7 @@ public final class BareOrtLoop implements TimedCall, AutoCloseable {
       return new BareOrtLoop(Sessions.environment().createSession(model, options), input,
           batch, images, imageCount);
     } catch (OrtException e) {
-      throw new ModelException("bare ONNX Runtime loop failed: " + e.getMessage(), e);
+      throw new UserError(MODEL, "bare ONNX Runtime loop failed: " + e.getMessage(), e);
     }
   }
 
@@ -62,7 +64,7 @@ public final class BareOrtLoop implements TimedCall, AutoCloseable {
         OrtSession.Result result = session.run(Map.of(input, tensor))) {
       result.get(0);
     } catch (OrtException e) {
-      throw new ModelException("bare ONNX Runtime loop failed: " + e.getMessage(), e);
+      throw new UserError(MODEL, "bare ONNX Runtime loop failed: " + e.getMessage(), e);
     }
     return System.nanoTime() - t0;
   }

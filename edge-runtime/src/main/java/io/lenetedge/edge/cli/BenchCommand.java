@@ -1,9 +1,13 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.IdxReader;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.SyntheticDigits;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.bench.BareOrtLoop;
 import io.lenetedge.edge.bench.BenchReport;
 import io.lenetedge.edge.bench.BenchRow;
@@ -27,7 +31,7 @@ import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
-import io.lenetedge.edge.model.ProviderException;
+import io.lenetedge.edge.model.Sessions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -260,7 +264,7 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     if (clip.isEmpty()) {
-      throw new InputException("--source " + spec + " gave no frames to benchmark");
+      throw new UserError(INPUT, "--source " + spec + " gave no frames to benchmark");
     }
     return clip;
   }
@@ -275,8 +279,12 @@ public final class BenchCommand implements Callable<Integer> {
     try (DigitModel m = DigitModel.open(file, ep, threads, ModelOverrides.NONE, batch, line -> { })) {
       LatencyStats stats = bench.run(m, batch, data, count);
       return new BenchRow(ep.toString(), threads, batch, stats, null, ProcessMemory.rssBytes());
-    } catch (ProviderException e) {
-      return new BenchRow(ep.toString(), threads, batch, null, e.reason(), ProcessMemory.rssBytes());
+    } catch (UserError e) {
+      if (e.kind() != UserError.Kind.PROVIDER) {
+        throw e;
+      }
+      return new BenchRow(ep.toString(), threads, batch, null, Sessions.reason(ep, e),
+          ProcessMemory.rssBytes());
     }
   }
 
@@ -297,28 +305,28 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void validate() {
     if (rounds < 1) {
-      throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+      throw new UserError(USAGE, "--rounds must be at least 1, got " + rounds);
     }
     if ((coldStartBaseline != null || coldStartJavaOptions != null) && coldStarts < 1) {
-      throw new IllegalArgumentException("--cold-start-baseline and --cold-start-java-options need"
+      throw new UserError(USAGE, "--cold-start-baseline and --cold-start-java-options need"
           + " --cold-start N (how many processes of each)");
     }
     if (coldStartBaseline != null && !java.nio.file.Files.isRegularFile(coldStartBaseline)) {
-      throw new IllegalArgumentException("--cold-start-baseline " + coldStartBaseline
+      throw new UserError(USAGE, "--cold-start-baseline " + coldStartBaseline
           + ": no such file; give the jar of the build to compare with");
     }
     if (warmup < 0 || iterations < 1 || duration < 0 || coldStarts < 0) {
-      throw new IllegalArgumentException("--warmup and --cold-start must be >= 0, --iterations >= 1"
+      throw new UserError(USAGE, "--warmup and --cold-start must be >= 0, --iterations >= 1"
           + " and --duration >= 0");
     }
     for (int t : threads) {
       if (t < 1) {
-        throw new IllegalArgumentException("--threads values must be at least 1, got " + t);
+        throw new UserError(USAGE, "--threads values must be at least 1, got " + t);
       }
     }
     for (int b : batches) {
       if (b < 1 || b > 4096) {
-        throw new IllegalArgumentException("--batch values must be in [1,4096], got " + b);
+        throw new UserError(USAGE, "--batch values must be in [1,4096], got " + b);
       }
     }
   }

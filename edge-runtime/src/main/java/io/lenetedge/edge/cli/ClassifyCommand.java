@@ -1,9 +1,12 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import io.lenetedge.image.ImageException;
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.Scores;
@@ -53,11 +56,11 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (top < 1) {
-      throw new IllegalArgumentException("--top must be at least 1, got " + top);
+      throw new UserError(USAGE, "--top must be at least 1, got " + top);
     }
     List<Path> files = ImageFiles.expand(paths);
     if (files.isEmpty()) {
-      throw new InputException("no PNG, JPEG, BMP or PGM images in " + paths);
+      throw new UserError(INPUT, "no PNG, JPEG, BMP or PGM images in " + paths);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -69,7 +72,10 @@ public final class ClassifyCommand implements Callable<Integer> {
         try {
           Reading r = reader.read(ImageFiles.read(file));
           out.println(line(file, r, m.spec().labels()));
-        } catch (ImageException e) {
+        } catch (UserError e) {
+          if (e.kind() != INPUT) {
+            throw e;
+          }
           failed++;
           err.println("error: " + e.getMessage());
         }
@@ -78,7 +84,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
     err.flush();
     if (failed > 0) {
-      throw new InputException(failed + " of " + files.size() + " images could not be read (see above)");
+      throw new UserError(INPUT, failed + " of " + files.size() + " images could not be read (see above)");
     }
     return 0;
   }

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +42,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
    * Gives the {@code run} subcommand its defaults from the config file named in {@code args} (or
    * the default one, if present).
    *
-   * @throws IllegalArgumentException naming the file and key when it cannot be used
+   * @throws UserError (USAGE) naming the file and key when it cannot be used
    */
   static void install(CommandLine root, String... args) {
     CommandLine run = root.getSubcommands().get("run");
@@ -52,12 +55,12 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
       if (args[i].equals("--config") && i + 1 < args.length) {
         path = Path.of(args[i + 1]);
         if (!Files.isRegularFile(path)) {
-          throw new IllegalArgumentException("--config " + path + ": no such file");
+          throw new UserError(USAGE, "--config " + path + ": no such file");
         }
       } else if (args[i].startsWith("--config=")) {
         path = Path.of(args[i].substring("--config=".length()));
         if (!Files.isRegularFile(path)) {
-          throw new IllegalArgumentException("--config " + path + ": no such file");
+          throw new UserError(USAGE, "--config " + path + ": no such file");
         }
       }
     }
@@ -76,7 +79,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(path + ": cannot read it as a properties file ("
+      throw new UserError(USAGE, path + ": cannot read it as a properties file ("
           + e.getMessage() + ")");
     }
     Map<String, OptionSpec> options = new LinkedHashMap<>();
@@ -91,12 +94,12 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
       if (!options.containsKey(name)) {
         TreeSet<String> valid = new TreeSet<>();
         options.keySet().forEach(n -> valid.add(n.substring(2)));
-        throw new IllegalArgumentException(path + ": unknown key '" + key + "', expected one of "
+        throw new UserError(USAGE, path + ": unknown key '" + key + "', expected one of "
             + valid);
       }
       String value = p.getProperty(key).strip();
       if (value.isEmpty()) {
-        throw new IllegalArgumentException(path + ": key '" + key + "' has no value");
+        throw new UserError(USAGE, path + ": key '" + key + "' has no value");
       }
       values.put(name, new String[] {value, key});
     }

@@ -1,12 +1,9 @@
 package io.lenetedge.edge.cli;
 
-import io.lenetedge.common.IdxFormatException;
+import io.lenetedge.common.UserError;
+import io.lenetedge.common.cli.Failures;
 import io.lenetedge.edge.BuildInfo;
-import io.lenetedge.edge.gpio.GpioException;
-import io.lenetedge.image.ImageException;
-import io.lenetedge.edge.model.ModelException;
-import io.lenetedge.edge.model.ProviderException;
-import io.lenetedge.edge.source.SourceException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,17 +13,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar edge-runtime.jar}: the device-side command line. */
 @Command(name = "edge-runtime", mixinStandardHelpOptions = true,
     versionProvider = EdgeCli.Version.class,
-    description = "Recognise handwritten digits with ONNX Runtime on a Raspberry Pi, Jetson or PC.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:ok", "1:internal error", "2:bad usage", "3:model missing or unusable",
-        "4:bad input or source", "5:execution provider unavailable", "6:GPIO unavailable"})
+    description = "Recognise handwritten digits with ONNX Runtime on a Raspberry Pi, Jetson or PC.")
 public final class EdgeCli {
-  public static final int EXIT_INTERNAL = 1;
-  public static final int EXIT_MODEL = 3;
-  public static final int EXIT_INPUT = 4;
-  public static final int EXIT_PROVIDER = 5;
-  public static final int EXIT_GPIO = 6;
-
   /** The verbs, in the order the help lists them; each made only when it is used. */
   private static final Map<String, Supplier<Object>> VERBS = verbs();
 
@@ -54,10 +42,10 @@ public final class EdgeCli {
   public static int execute(CommandLine cli, String... args) {
     try {
       ConfigFile.install(cli, args);
-    } catch (IllegalArgumentException e) {
+    } catch (UserError e) {
       cli.getErr().println("error: " + e.getMessage());
       cli.getErr().flush();
-      return CommandLine.ExitCode.USAGE;
+      return e.exitCode();
     }
     return cli.execute(args);
   }
@@ -68,60 +56,32 @@ public final class EdgeCli {
   }
 
   /**
-   * The configured command line for {@code args}: only the verb they name when they name one (a
+   * The configured command line for {@code argv}: only the verb they name when they name one (a
    * start builds one verb's options, not all five), every verb otherwise (help, a typo). User
-   * errors become one line on stderr and an exit code.
+   * errors become one line on stderr and their exit code, anything else a bug ({@link Failures}).
    */
   public static CommandLine commandLine(String[] argv) {
     CommandLine cli = new CommandLine(new EdgeCli());
-    Supplier<Object> only = argv.length > 0 ? VERBS.get(argv[0]) : null;
+    String verb = Arrays.stream(argv).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    Supplier<Object> only = VERBS.get(verb);
     if (only != null) {
-      cli.addSubcommand(argv[0], only.get());
+      cli.addSubcommand(verb, only.get());
     } else {
-      VERBS.forEach((name, verb) -> cli.addSubcommand(name, verb.get()));
+      VERBS.forEach((name, make) -> cli.addSubcommand(name, make.get()));
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    Failures.install(cli, "ok", UserError.Kind.values());
     CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
-    return cli
-        .setParameterExceptionHandler((e, args) -> {
-          String fromConfig = e.getCommandLine().getDefaultValueProvider() instanceof ConfigFile c
-              ? c.explain(e) : null;
-          if (fromConfig == null) {
-            return usage.handleParseException(e, args);
-          }
-          e.getCommandLine().getErr().println("error: " + fromConfig);
-          e.getCommandLine().getErr().flush();
-          return CommandLine.ExitCode.USAGE;
-        })
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          int code = exitCode(e);
-          cmd.getErr().println("error: " + e.getMessage());
-          if (code == EXIT_INTERNAL) {
-            e.printStackTrace(cmd.getErr());
-          }
-          cmd.getErr().flush();
-          return code;
-        });
-  }
-
-  static int exitCode(Throwable e) {
-    if (e instanceof ModelException) {
-      return EXIT_MODEL;
-    }
-    if (e instanceof ImageException || e instanceof IdxFormatException || e instanceof InputException
-        || e instanceof SourceException) {
-      return EXIT_INPUT;
-    }
-    if (e instanceof ProviderException) {
-      return EXIT_PROVIDER;
-    }
-    if (e instanceof GpioException) {
-      return EXIT_GPIO;
-    }
-    if (e instanceof IllegalArgumentException) {
+    return cli.setParameterExceptionHandler((e, args) -> {
+      String fromConfig = e.getCommandLine().getDefaultValueProvider() instanceof ConfigFile c
+          ? c.explain(e) : null;
+      if (fromConfig == null) {
+        return usage.handleParseException(e, args);
+      }
+      e.getCommandLine().getErr().println("error: " + fromConfig);
+      e.getCommandLine().getErr().flush();
       return CommandLine.ExitCode.USAGE;
-    }
-    return EXIT_INTERNAL;
+    });
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -7,6 +10,7 @@ import io.lenetedge.common.IdxImages;
 import io.lenetedge.common.IdxReader;
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.read.FrameReader;
@@ -83,11 +87,11 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (batch < 1) {
-      throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+      throw new UserError(USAGE, "--batch must be at least 1, got " + batch);
     }
     int sets = (pages == null ? 0 : 1) + (images == null ? 0 : 1) + (meter == null ? 0 : 1);
     if (sets != 1) {
-      throw new IllegalArgumentException("give one of --images and --labels (IDX), --pages DIR"
+      throw new UserError(USAGE, "give one of --images and --labels (IDX), --pages DIR"
           + " or --meter DIR");
     }
     if (images != null && Files.isDirectory(images)) {
@@ -98,12 +102,12 @@ public final class EvalCommand implements Callable<Integer> {
 
   private int evalIdx() {
     if (labels == null) {
-      throw new IllegalArgumentException("--images needs --labels, e.g. data/mnist/t10k-labels-idx1-ubyte");
+      throw new UserError(USAGE, "--images needs --labels, e.g. data/mnist/t10k-labels-idx1-ubyte");
     }
     IdxImages idx = IdxReader.readImages(images);
     LabeledImages set = new LabeledImages(images.getFileName().toString(), idx, IdxReader.readLabels(labels));
     if (idx.rows() != 28 || idx.cols() != 28) {
-      throw new InputException(images + ": images are " + idx.rows() + "x" + idx.cols() + ", expected 28x28");
+      throw new UserError(INPUT, images + ": images are " + idx.rows() + "x" + idx.cols() + ", expected 28x28");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (DigitModel m = model.open(batch, spec.commandLine().getErr())) {
@@ -134,12 +138,12 @@ public final class EvalCommand implements Callable<Integer> {
    */
   private int evalFolders() {
     if (labels != null) {
-      throw new IllegalArgumentException("--labels goes with IDX images; a folder of pictures is"
+      throw new UserError(USAGE, "--labels goes with IDX images; a folder of pictures is"
           + " labelled by its sub-folders 0 to 9");
     }
     List<Path> sets = isDigitSet(images) ? List.of(images) : childSets(images);
     if (sets.isEmpty()) {
-      throw new InputException(images + ": no sub-folders 0 to 9 of pictures, nor folders of them");
+      throw new UserError(INPUT, images + ": no sub-folders 0 to 9 of pictures, nor folders of them");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -163,7 +167,7 @@ public final class EvalCommand implements Callable<Integer> {
       }
     }
     if (unreadable[0] > 0) {
-      throw new InputException(unreadable[0] + " pictures could not be read (see above)");
+      throw new UserError(INPUT, unreadable[0] + " pictures could not be read (see above)");
     }
     return 0;
   }
@@ -186,7 +190,10 @@ public final class EvalCommand implements Callable<Integer> {
           if (errors && !nothing) {
             err.println(file + ": read " + r.text() + " where there is no digit");
           }
-        } catch (io.lenetedge.image.ImageException e) {
+        } catch (UserError e) {
+          if (e.kind() != INPUT) {
+            throw e;
+          }
           unreadable[0]++;
           err.println("error: " + e.getMessage());
         }
@@ -208,7 +215,10 @@ public final class EvalCommand implements Callable<Integer> {
           if (errors && read != d) {
             err.println(file + ": read " + (read < 0 ? "no digit" : String.valueOf(read)) + " for " + d);
           }
-        } catch (io.lenetedge.image.ImageException e) {
+        } catch (UserError e) {
+          if (e.kind() != INPUT) {
+            throw e;
+          }
           unreadable[0]++;
           err.println("error: " + e.getMessage());
         }
@@ -233,7 +243,7 @@ public final class EvalCommand implements Callable<Integer> {
     try (var list = Files.list(dir)) {
       return list.filter(Files::isDirectory).filter(EvalCommand::isDigitSet).sorted().toList();
     } catch (IOException e) {
-      throw new InputException(dir + ": " + e.getMessage());
+      throw new UserError(INPUT, dir + ": " + e.getMessage());
     }
   }
 
@@ -248,7 +258,7 @@ public final class EvalCommand implements Callable<Integer> {
       for (JsonObject t : truth) {
         String name = t.get("image").getAsString();
         if (!t.has("text")) {
-          throw new InputException(pages.resolve(TRUTH) + ": " + name + " has no \"text\"");
+          throw new UserError(INPUT, pages.resolve(TRUTH) + ": " + name + " has no \"text\"");
         }
         String written = t.get("text").getAsString();
         var image = ImageFiles.read(pages.resolve(name));
@@ -277,11 +287,11 @@ public final class EvalCommand implements Callable<Integer> {
       try (var list = Files.list(meter)) {
         list.filter(d -> Files.isRegularFile(d.resolve(TRUTH))).sorted().forEach(strips::add);
       } catch (IOException e) {
-        throw new InputException(meter + ": " + e.getMessage());
+        throw new UserError(INPUT, meter + ": " + e.getMessage());
       }
     }
     if (strips.isEmpty()) {
-      throw new InputException(meter + ": no meter strip (a folder with " + TRUTH
+      throw new UserError(INPUT, meter + ": no meter strip (a folder with " + TRUTH
           + " and edge.properties; java -jar testkit.jar meter makes them)");
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -302,7 +312,7 @@ public final class EvalCommand implements Callable<Integer> {
   static List<JsonObject> truth(Path dir) {
     Path file = dir.resolve(TRUTH);
     if (!Files.isRegularFile(file)) {
-      throw new InputException(file + ": no such file; a page folder needs " + TRUTH
+      throw new UserError(INPUT, file + ": no such file; a page folder needs " + TRUTH
           + " with one {\"image\":...,\"text\":...} per line (java -jar testkit.jar pages makes one)");
     }
     try {
@@ -314,18 +324,18 @@ public final class EvalCommand implements Callable<Integer> {
         }
         JsonObject o = JsonParser.parseString(lines.get(i)).getAsJsonObject();
         if (!o.has("image")) {
-          throw new InputException(file + ":" + (i + 1) + ": needs \"image\"");
+          throw new UserError(INPUT, file + ":" + (i + 1) + ": needs \"image\"");
         }
         out.add(o);
       }
       if (out.isEmpty()) {
-        throw new InputException(file + ": no pages listed");
+        throw new UserError(INPUT, file + ": no pages listed");
       }
       return out;
     } catch (IOException e) {
-      throw new InputException(file + ": " + e.getMessage());
+      throw new UserError(INPUT, file + ": " + e.getMessage());
     } catch (JsonParseException | IllegalStateException e) {
-      throw new InputException(file + ": not JSON lines (" + e.getMessage() + ")");
+      throw new UserError(INPUT, file + ": not JSON lines (" + e.getMessage() + ")");
     }
   }
 }

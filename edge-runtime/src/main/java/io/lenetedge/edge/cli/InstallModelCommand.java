@@ -1,5 +1,8 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelInstaller;
 import io.lenetedge.edge.model.ModelStore;
@@ -51,7 +54,7 @@ public final class InstallModelCommand implements Callable<Integer> {
     ModelStore store = ModelStore.at(modelsDir).stepsHalting(Integer.getInteger(HALT_PROPERTY, 0));
     if (rollback) {
       if (file != null) {
-        throw new IllegalArgumentException("--rollback takes no FILE");
+        throw new UserError(USAGE, "--rollback takes no FILE");
       }
       store.rollback();
       out.println("rolled back: " + store.dir().resolve("current.onnx") + " is the previous model"
@@ -59,7 +62,7 @@ public final class InstallModelCommand implements Callable<Integer> {
       return 0;
     }
     if (file == null) {
-      throw new IllegalArgumentException("give the model FILE to install, or --rollback");
+      throw new UserError(USAGE, "give the model FILE to install, or --rollback");
     }
     ModelInstaller.Installed done = new ModelInstaller(store, margin).install(ModelFile.load(file), sha256);
     out.println("installed " + file + " as " + store.dir().resolve("current.onnx") + " (" + done + ")");

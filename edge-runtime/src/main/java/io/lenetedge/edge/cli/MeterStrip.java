@@ -1,6 +1,9 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
 import com.google.gson.JsonObject;
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.read.DigitClassifier;
 import io.lenetedge.edge.read.FrameReader;
@@ -33,11 +36,11 @@ record MeterStrip(Path dir, List<JsonObject> truth, String digits, int decimals,
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (IOException e) {
-      throw new InputException(file + ": cannot read the strip's reader options (" + e.getMessage() + ")");
+      throw new UserError(INPUT, file + ": cannot read the strip's reader options (" + e.getMessage() + ")");
     }
     String digits = p.getProperty("digits");
     if (digits == null) {
-      throw new InputException(file + ": no digits=x,y,w,h;... key");
+      throw new UserError(INPUT, file + ": no digits=x,y,w,h;... key");
     }
     try {
       String rate = p.getProperty("max-rate");
@@ -47,7 +50,7 @@ record MeterStrip(Path dir, List<JsonObject> truth, String digits, int decimals,
           rate == null ? null : Double.valueOf(rate.strip()),
           Integer.parseInt(p.getProperty("max-unknown", "0").strip()));
     } catch (NumberFormatException e) {
-      throw new InputException(file + ": " + e.getMessage());
+      throw new UserError(INPUT, file + ": " + e.getMessage());
     }
   }
 

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
@@ -50,7 +53,7 @@ public final class ModelOptions {
   /** Opens the chosen model; messages about the provider go to {@code log}. */
   public DigitModel open(int maxBatch, java.util.function.Consumer<String> log) {
     if (threads < 1) {
-      throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+      throw new UserError(USAGE, "--threads must be at least 1, got " + threads);
     }
     ModelOverrides overrides = new ModelOverrides(inputRange, mean, std, output);
     ExecutionProvider provider = ExecutionProvider.parse(ep);

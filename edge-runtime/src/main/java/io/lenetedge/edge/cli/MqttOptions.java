@@ -1,5 +1,8 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.mqtt.MqttSettings;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -48,7 +51,7 @@ public final class MqttOptions {
   MqttSettings settings(UnaryOperator<String> env) {
     if (url == null) {
       if (topic != null || user != null || passwordFile != null || passwordEnv != null) {
-        throw new IllegalArgumentException("--mqtt-topic, --mqtt-user and the password options"
+        throw new UserError(USAGE, "--mqtt-topic, --mqtt-user and the password options"
             + " need a broker: add --mqtt tcp://HOST:1883");
       }
       return null;

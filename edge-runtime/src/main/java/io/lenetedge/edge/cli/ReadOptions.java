@@ -1,5 +1,8 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.Roi;
 import io.lenetedge.edge.read.MeterWindows;
 import io.lenetedge.edge.read.Preparation;
@@ -60,28 +63,28 @@ public final class ReadOptions {
   /**
    * The preparation these options ask for.
    *
-   * @throws IllegalArgumentException for options that do not go together
+   * @throws UserError (USAGE) for options that do not go together
    */
   Preparation preparation() {
     check();
     return meter() ? Preparations.windows(windows()) : Preparations.of(mode(), region());
   }
 
-  /** @throws IllegalArgumentException for options that do not go together */
+  /** @throws UserError (USAGE) for options that do not go together */
   void check() {
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
-      throw new IllegalArgumentException("--min-confidence must be in [0,1], got " + minConfidence);
+      throw new UserError(USAGE, "--min-confidence must be in [0,1], got " + minConfidence);
     }
     if (meter() && (read != null || roi != null)) {
-      throw new IllegalArgumentException("--digits reads one digit per window: leave out --read"
+      throw new UserError(USAGE, "--digits reads one digit per window: leave out --read"
           + " and --roi (the windows are in frame coordinates)");
     }
     if (!meter() && decimals != null) {
-      throw new IllegalArgumentException("--decimals places the decimal point of a meter: add"
+      throw new UserError(USAGE, "--decimals places the decimal point of a meter: add"
           + " --digits x,y,w,h;... with one window per digit");
     }
     if (decimals != null && decimals < 0) {
-      throw new IllegalArgumentException("--decimals must be 0 or more, got " + decimals);
+      throw new UserError(USAGE, "--decimals must be 0 or more, got " + decimals);
     }
   }
 }

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.cli;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.BuildInfo;
 import io.lenetedge.edge.gpio.GpioBoard;
 import io.lenetedge.edge.gpio.GpioSettings;
@@ -154,20 +157,20 @@ public final class RunCommand implements Callable<Integer> {
     Decider decider = decider();
     Roi region = reading.region();
     if (maxFrames < 0 || maxRestarts < 0) {
-      throw new IllegalArgumentException("--max-frames and --max-restarts must be 0 or more");
+      throw new UserError(USAGE, "--max-frames and --max-restarts must be 0 or more");
     }
     TriggerGate gate = new TriggerGate(mode, triggerFrames);
     PrintPolicy printing = new PrintPolicy(print);
     GpioSettings wiring = gpio.settings();
     if (gate.mode() == TriggerGate.Mode.TRIGGER && (wiring == null || wiring.button() < 0)
         && http == null) {
-      throw new IllegalArgumentException("--mode trigger takes one decision per button press and"
+      throw new UserError(USAGE, "--mode trigger takes one decision per button press and"
           + " needs a button: add --gpio (with --gpio-button, default 12) or --http (a button on"
           + " the live page, POST /trigger), or use --mode continuous");
     }
     BindAddress httpAddress = http == null ? null : BindAddress.parse(http);
     if (httpTokenFile != null && httpAddress == null) {
-      throw new IllegalArgumentException("--http-token-file needs --http (it guards the live"
+      throw new UserError(USAGE, "--http-token-file needs --http (it guards the live"
           + " view's write endpoints)");
     }
     WriteAccess access = httpAddress == null ? null : WriteAccess.of(httpTokenFile, httpAddress);
@@ -234,7 +237,7 @@ public final class RunCommand implements Callable<Integer> {
   /** The bounds of --save-samples, checked even when it is not given. */
   private SampleSaver.Limits sampleLimits() {
     if (saveSamplesMax < 1 || !(saveSamplesMaxMb > 0)) {
-      throw new IllegalArgumentException("--save-samples-max and --save-samples-max-mb must be"
+      throw new UserError(USAGE, "--save-samples-max and --save-samples-max-mb must be"
           + " more than 0 (got " + saveSamplesMax + " and " + saveSamplesMaxMb + ")");
     }
     return new SampleSaver.Limits(saveSamplesMax, (long) (saveSamplesMaxMb * 1048576),
@@ -244,12 +247,12 @@ public final class RunCommand implements Callable<Integer> {
   /**
    * The decision step: a meter's guards with {@code --digits}, else smoothing of digits or texts.
    *
-   * @throws IllegalArgumentException for guards without {@code --digits}
+   * @throws UserError (USAGE) for guards without {@code --digits}
    */
   private Decider decider() {
     if (!reading.meter()) {
       if (monotonic || maxRate != null || maxUnknown != null) {
-        throw new IllegalArgumentException("--monotonic, --max-rate and --max-unknown guard a"
+        throw new UserError(USAGE, "--monotonic, --max-rate and --max-unknown guard a"
             + " meter's value: add --digits x,y,w,h;... with one window per digit");
       }
       return switch (reading.mode()) {
@@ -259,7 +262,7 @@ public final class RunCommand implements Callable<Integer> {
       };
     }
     if (smooth != 1) {
-      throw new IllegalArgumentException("--smooth does not apply to a meter; its guards"
+      throw new UserError(USAGE, "--smooth does not apply to a meter; its guards"
           + " (--monotonic, --max-rate, --max-unknown) decide which reads to take");
     }
     return Decider.meter(new MeterGuard(reading.decimals(), monotonic, maxRate,

@@ -1,6 +1,9 @@
 package io.lenetedge.edge.gpio;
 
+import static io.lenetedge.common.UserError.Kind.GPIO;
+
 import com.pi4j.context.Context;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.run.Decision;
 import io.lenetedge.edge.run.FrameListener;
 import io.lenetedge.edge.run.FrameResult;
@@ -72,7 +75,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
    * Opens the board's pins with Pi4J. {@code gate} receives the button's gestures; {@code
    * restarts} tells the source's restart count (the LED blinks after one).
    *
-   * @throws GpioException when this machine has no usable GPIO
+   * @throws UserError (GPIO) when this machine has no usable GPIO
    */
   public static GpioBoard open(GpioSettings settings, TriggerGate gate, IntSupplier restarts,
       Consumer<String> log) {
@@ -83,7 +86,7 @@ public final class GpioBoard implements FrameListener, AutoCloseable {
           System::nanoTime, true);
     } catch (RuntimeException e) {
       quietly(pi4j::shutdown);
-      throw new GpioException("--gpio: cannot set up the pins (" + settings + "): " + e.getMessage(), e);
+      throw new UserError(GPIO, "--gpio: cannot set up the pins (" + settings + "): " + e.getMessage(), e);
     }
     log.accept("gpio: " + settings);
     return board;

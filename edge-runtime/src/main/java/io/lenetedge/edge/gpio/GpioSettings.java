@@ -1,5 +1,8 @@
 package io.lenetedge.edge.gpio;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
@@ -18,7 +21,7 @@ public record GpioSettings(int[] segments, boolean commonAnode, int led, int but
   public GpioSettings {
     segments = segments.clone();
     if (segments.length != 7) {
-      throw new IllegalArgumentException("gpio.segments needs 7 pins (a,b,c,d,e,f,g), got "
+      throw new UserError(USAGE, "gpio.segments needs 7 pins (a,b,c,d,e,f,g), got "
           + segments.length);
     }
     Set<Integer> used = new HashSet<>();
@@ -32,17 +35,17 @@ public record GpioSettings(int[] segments, boolean commonAnode, int led, int but
       checkPin("gpio.button", button, used);
     }
     if (longPressMillis < 1) {
-      throw new IllegalArgumentException("gpio.long-press-ms must be at least 1, got " + longPressMillis);
+      throw new UserError(USAGE, "gpio.long-press-ms must be at least 1, got " + longPressMillis);
     }
   }
 
   private static void checkPin(String key, int pin, Set<Integer> used) {
     if (pin < 0 || pin > MAX_BCM) {
-      throw new IllegalArgumentException(key + ": BCM pin " + pin + " is not on the 40-pin header"
+      throw new UserError(USAGE, key + ": BCM pin " + pin + " is not on the 40-pin header"
           + " (expected 0-" + MAX_BCM + ")");
     }
     if (!used.add(pin)) {
-      throw new IllegalArgumentException(key + ": BCM pin " + pin + " is used twice");
+      throw new UserError(USAGE, key + ": BCM pin " + pin + " is used twice");
     }
   }
 
@@ -51,7 +54,7 @@ public record GpioSettings(int[] segments, boolean commonAnode, int led, int but
     try {
       return Arrays.stream(s.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("gpio.segments must be 7 BCM pin numbers separated by"
+      throw new UserError(USAGE, "gpio.segments must be 7 BCM pin numbers separated by"
           + " commas (a,b,c,d,e,f,g), got '" + s + "'");
     }
   }

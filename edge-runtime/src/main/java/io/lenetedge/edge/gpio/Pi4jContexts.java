@@ -1,8 +1,11 @@
 package io.lenetedge.edge.gpio;
 
+import static io.lenetedge.common.UserError.Kind.GPIO;
+
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.context.ContextBuilder;
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,7 +38,7 @@ public final class Pi4jContexts {
       }
       return builder.build();
     } catch (RuntimeException | LinkageError e) {
-      throw new GpioException("Pi4J could not start its GPIO providers: " + e.getMessage()
+      throw new UserError(GPIO, "Pi4J could not start its GPIO providers: " + e.getMessage()
           + ". GPIO works on a Raspberry Pi with a 64-bit Raspberry Pi OS; run without --gpio elsewhere.", e);
     }
   }
@@ -49,7 +52,7 @@ public final class Pi4jContexts {
       chips.clear();
     }
     if (chips.isEmpty()) {
-      throw new GpioException("--gpio: this machine has no GPIO (no " + dev + "/gpiochip* device)."
+      throw new UserError(GPIO, "--gpio: this machine has no GPIO (no " + dev + "/gpiochip* device)."
           + " GPIO works on a Raspberry Pi with a 64-bit Raspberry Pi OS; run without --gpio here.");
     }
     for (Path chip : chips) {
@@ -57,7 +60,7 @@ public final class Pi4jContexts {
         return;
       }
     }
-    throw new GpioException("--gpio: no permission to open " + chips + ": add the user to the"
+    throw new UserError(GPIO, "--gpio: no permission to open " + chips + ": add the user to the"
         + " 'gpio' group (sudo usermod -aG gpio $USER, then log in again), or run the service"
         + " deploy/raspberry-pi installs.");
   }
@@ -65,7 +68,7 @@ public final class Pi4jContexts {
   /** Pi4J's INFO lines off unless the user set a level; before Pi4J's first logger. */
   static void quietLogging() {
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    // Pi4J logs ERROR lines while probing an unknown board; what matters reaches the user as a GpioException.
+    // Pi4J logs ERROR lines while probing an unknown board; what matters reaches the user as a UserError (GPIO).
     setIfAbsent("org.slf4j.simpleLogger.log.com.pi4j.boardinfo", "off");
   }
 

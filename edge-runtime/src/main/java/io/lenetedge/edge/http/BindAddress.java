@@ -1,5 +1,8 @@
 package io.lenetedge.edge.http;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.net.InetSocketAddress;
 
 /**
@@ -15,10 +18,10 @@ public record BindAddress(String host, int port) {
 
   public BindAddress {
     if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("--http: empty host; give HOST:PORT or just PORT");
+      throw new UserError(USAGE, "--http: empty host; give HOST:PORT or just PORT");
     }
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("--http: port " + port + " is not from 0 to 65535");
+      throw new UserError(USAGE, "--http: port " + port + " is not from 0 to 65535");
     }
   }
 
@@ -28,7 +31,7 @@ public record BindAddress(String host, int port) {
     if (s.startsWith("[")) {
       int close = s.indexOf("]:");
       if (close < 0) {
-        throw new IllegalArgumentException("--http " + text + ": expected [IPv6]:PORT, e.g. [::1]:8080");
+        throw new UserError(USAGE, "--http " + text + ": expected [IPv6]:PORT, e.g. [::1]:8080");
       }
       return new BindAddress(s.substring(1, close), port(s.substring(close + 2), text));
     }
@@ -37,7 +40,7 @@ public record BindAddress(String host, int port) {
       return new BindAddress(LOOPBACK, port(s, text));
     }
     if (s.indexOf(':') != colon) {
-      throw new IllegalArgumentException("--http " + text
+      throw new UserError(USAGE, "--http " + text
           + ": put an IPv6 address in brackets, e.g. [::1]:8080");
     }
     return new BindAddress(s.substring(0, colon), port(s.substring(colon + 1), text));
@@ -52,7 +55,7 @@ public record BindAddress(String host, int port) {
     } catch (NumberFormatException e) {
       // reported below with the whole option
     }
-    throw new IllegalArgumentException("--http " + text + ": port '" + digits
+    throw new UserError(USAGE, "--http " + text + ": port '" + digits
         + "' is not a number from 0 to 65535; give [HOST:]PORT, e.g. 8080 or 0.0.0.0:8080");
   }
 
@@ -77,7 +80,7 @@ public record BindAddress(String host, int port) {
   public InetSocketAddress socketAddress() {
     InetSocketAddress a = new InetSocketAddress(host, port);
     if (a.isUnresolved()) {
-      throw new IllegalArgumentException("--http " + this + ": unknown host " + host);
+      throw new UserError(USAGE, "--http " + this + ": unknown host " + host);
     }
     return a;
   }

@@ -1,12 +1,15 @@
 package io.lenetedge.edge.http;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.model.ModelInstaller;
 import io.lenetedge.edge.run.TriggerGate;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -61,7 +64,7 @@ public final class LiveServer implements AutoCloseable {
    * Listens on {@code address} and serves {@code state}, {@code metrics} and predictions from
    * {@code predict}; failures of requests are logged to {@code log} as one line.
    *
-   * @throws IllegalArgumentException when the address cannot be listened on
+   * @throws UserError (USAGE) when the address cannot be listened on
    */
   public static LiveServer start(BindAddress address, LiveState state, Metrics metrics,
       HttpHandler predict, Consumer<String> log) {
@@ -83,10 +86,11 @@ public final class LiveServer implements AutoCloseable {
     try {
       server = HttpServer.create(address.socketAddress(), BACKLOG);
     } catch (BindException e) {
-      throw new IllegalArgumentException("--http " + address + ": cannot listen there ("
+      throw new UserError(USAGE, "--http " + address + ": cannot listen there ("
           + e.getMessage() + "); choose another port, or 0 for any free one", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("starting the live view on " + address, e);
+      throw new UserError(FAILED, "--http " + address + ": cannot start the live view ("
+          + e.getMessage() + ")", e);
     }
     ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
     LiveServer live = new LiveServer(server, pool, address, metrics, access, log);

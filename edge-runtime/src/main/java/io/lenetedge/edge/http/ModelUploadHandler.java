@@ -3,7 +3,7 @@ package io.lenetedge.edge.http;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.lenetedge.edge.model.ModelException;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelInstaller;
 import java.io.IOException;
@@ -61,11 +61,20 @@ final class ModelUploadHandler implements HttpHandler {
         log.accept("model: installed from POST /model (" + done + "); switching between frames");
         Responses.json(ex, 200, o);
       }
-    } catch (ModelException | IllegalArgumentException e) {
-      o.addProperty("installed", false);
-      o.addProperty("reason", e.getMessage());
-      log.accept("model: POST /model refused: " + e.getMessage());
-      Responses.json(ex, 422, o);
+    } catch (UserError e) {
+      if (e.kind() != UserError.Kind.MODEL) {
+        throw e;
+      }
+      refuse(ex, o, e);
+    } catch (IllegalArgumentException e) {
+      refuse(ex, o, e);
     }
+  }
+
+  private void refuse(HttpExchange ex, JsonObject o, RuntimeException e) throws IOException {
+    o.addProperty("installed", false);
+    o.addProperty("reason", e.getMessage());
+    log.accept("model: POST /model refused: " + e.getMessage());
+    Responses.json(ex, 422, o);
   }
 }

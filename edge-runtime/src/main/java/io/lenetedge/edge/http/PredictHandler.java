@@ -4,8 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.google.gson.JsonObject;
 import io.lenetedge.common.Logits;
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.GrayImage;
-import io.lenetedge.image.ImageException;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.read.FrameReader;
@@ -77,7 +77,10 @@ final class PredictHandler implements HttpHandler, AutoCloseable {
     GrayImage image;
     try {
       image = ImageFiles.decode(body, "request body", MAX_SIDE);
-    } catch (ImageException e) {
+    } catch (UserError e) {
+      if (e.kind() != UserError.Kind.INPUT) {
+        throw e;
+      }
       Responses.text(ex, 400, e.getMessage());
       return;
     }

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.http;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +46,7 @@ public final class WriteAccess {
   /**
    * The access for a server on {@code address} with the token in {@code tokenFile} (null: none).
    *
-   * @throws IllegalArgumentException when the file cannot be read or holds no usable token
+   * @throws UserError (USAGE) when the file cannot be read or holds no usable token
    */
   public static WriteAccess of(Path tokenFile, BindAddress address) {
     if (tokenFile == null) {
@@ -53,15 +56,15 @@ public final class WriteAccess {
     try {
       text = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("--http-token-file " + tokenFile + ": no such file; write"
+      throw new UserError(USAGE, "--http-token-file " + tokenFile + ": no such file; write"
           + " a token of at least " + MIN_TOKEN + " characters into it (e.g. openssl rand -hex 24 > "
           + tokenFile + ")");
     } catch (IOException e) {
-      throw new IllegalArgumentException("--http-token-file " + tokenFile + ": cannot read it ("
+      throw new UserError(USAGE, "--http-token-file " + tokenFile + ": cannot read it ("
           + e.getMessage() + ")");
     }
     if (text.length() < MIN_TOKEN || text.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("--http-token-file " + tokenFile + ": the token must be one"
+      throw new UserError(USAGE, "--http-token-file " + tokenFile + ": the token must be one"
           + " word of at least " + MIN_TOKEN + " characters (e.g. openssl rand -hex 24)");
     }
     return new WriteAccess(text.getBytes(StandardCharsets.UTF_8), false);

@@ -1,5 +1,7 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -8,6 +10,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.OrtBatches;
+import io.lenetedge.common.UserError;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -64,7 +67,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
     try {
       return batches(feed, n).run(images, 0, n);
     } catch (OrtException e) {
-      throw new ModelException("the model fails on a probe image: " + e.getMessage(), e);
+      throw new UserError(MODEL, "the model fails on a probe image: " + e.getMessage(), e);
     }
   }
 
@@ -81,7 +84,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
       return new DigitModel(env, opened, file, overrides, maxBatch);
     } catch (OrtException e) {
       closeQuietly(opened.session());
-      throw new ModelException(file.source() + ": " + e.getMessage(), e);
+      throw new UserError(MODEL, file.source() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(opened.session());
       throw e;
@@ -99,7 +102,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
       singleOut.get(0, row);
       return new Scores(toProbabilities(row, 0));
     } catch (OrtException e) {
-      throw new ModelException("inference failed: " + e.getMessage(), e);
+      throw new UserError(MODEL, "inference failed: " + e.getMessage(), e);
     }
   }
 
@@ -139,7 +142,7 @@ public final class DigitModel implements DigitClassifier, AutoCloseable {
     try {
       scores = batches.run(images, 0, n);
     } catch (OrtException e) {
-      throw new ModelException("inference failed: " + e.getMessage(), e);
+      throw new UserError(MODEL, "inference failed: " + e.getMessage(), e);
     }
     for (int i = 0; i < n; i++) {
       System.arraycopy(toProbabilities(scores, i * classes), 0, out, i * classes, classes);

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.util.Locale;
 
 /**
@@ -17,7 +20,7 @@ public record ExecutionProvider(Kind kind, int device) {
   public static final ExecutionProvider AUTO = new ExecutionProvider(Kind.AUTO, 0);
   public static final ExecutionProvider CPU = new ExecutionProvider(Kind.CPU, 0);
 
-  /** Parses {@code --ep}; throws {@link IllegalArgumentException} listing the valid choices. */
+  /** Parses {@code --ep}; throws a {@link UserError} (USAGE) listing the valid choices. */
   public static ExecutionProvider parse(String text) {
     String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":", 2);
     Kind kind = switch (parts[0]) {
@@ -25,21 +28,21 @@ public record ExecutionProvider(Kind kind, int device) {
       case "cpu" -> Kind.CPU;
       case "cuda" -> Kind.CUDA;
       case "tensorrt", "trt" -> Kind.TENSORRT;
-      default -> throw new IllegalArgumentException("unknown execution provider '" + text
+      default -> throw new UserError(USAGE, "unknown execution provider '" + text
           + "', expected one of [auto, cpu, cuda, cuda:ID, tensorrt, tensorrt:ID]");
     };
     int device = 0;
     if (parts.length == 2) {
       if (kind == Kind.AUTO || kind == Kind.CPU) {
-        throw new IllegalArgumentException("'" + text + "': only cuda and tensorrt take a device id");
+        throw new UserError(USAGE, "'" + text + "': only cuda and tensorrt take a device id");
       }
       try {
         device = Integer.parseInt(parts[1]);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + text + "': the device id must be a number, e.g. cuda:0");
+        throw new UserError(USAGE, "'" + text + "': the device id must be a number, e.g. cuda:0");
       }
       if (device < 0) {
-        throw new IllegalArgumentException("'" + text + "': the device id must be 0 or more");
+        throw new UserError(USAGE, "'" + text + "': the device id must be 0 or more");
       }
     }
     return new ExecutionProvider(kind, device);

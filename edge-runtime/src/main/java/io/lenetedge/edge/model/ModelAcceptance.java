@@ -1,5 +1,8 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.read.DigitClassifier;
 import io.lenetedge.edge.read.FrameReader;
 import io.lenetedge.edge.read.Preparations;
@@ -56,13 +59,13 @@ public final class ModelAcceptance {
   }
 
   /**
-   * Refuses {@code candidate} (a {@link ModelException}, exit 3) when it is worse than
+   * Refuses {@code candidate} (a {@link UserError} (MODEL), exit 3) when it is worse than
    * {@code current} by more than {@code marginPoints} percentage points.
    */
   public static void check(Score candidate, Score current, double marginPoints, String source) {
     double drop = 100 * (current.accuracy() - candidate.accuracy());
     if (drop > marginPoints) {
-      throw new ModelException(String.format(Locale.ROOT, "%s: refused: it reads %s of the built-in"
+      throw new UserError(MODEL, String.format(Locale.ROOT, "%s: refused: it reads %s of the built-in"
           + " check set, the current model %s, %.1f points worse (more than the margin of %.1f;"
           + " --margin to allow more)", source, candidate, current, drop, marginPoints));
     }

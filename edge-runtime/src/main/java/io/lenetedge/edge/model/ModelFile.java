@@ -1,6 +1,9 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
 import io.lenetedge.common.Sha256;
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,12 +32,12 @@ public record ModelFile(String source, byte[] bytes) {
     try {
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
-      throw new ModelException(path + ": model file not found");
+      throw new UserError(MODEL, path + ": model file not found");
     } catch (IOException e) {
-      throw new ModelException(path + ": cannot read the model (" + e.getMessage() + ")", e);
+      throw new UserError(MODEL, path + ": cannot read the model (" + e.getMessage() + ")", e);
     }
     if (bytes.length == 0) {
-      throw new ModelException(path + ": empty file (0 bytes), not an ONNX model");
+      throw new UserError(MODEL, path + ": empty file (0 bytes), not an ONNX model");
     }
     return new ModelFile(path.toString(), bytes);
   }
@@ -42,12 +45,12 @@ public record ModelFile(String source, byte[] bytes) {
   static ModelFile embedded() {
     try (InputStream in = ModelFile.class.getResourceAsStream(EMBEDDED)) {
       if (in == null) {
-        throw new ModelException("this jar has no embedded model (" + EMBEDDED
+        throw new UserError(MODEL, "this jar has no embedded model (" + EMBEDDED
             + "); pass --model FILE or build the jar with `mvn package`");
       }
       return new ModelFile("embedded:lenet5.onnx", in.readAllBytes());
     } catch (IOException e) {
-      throw new ModelException("cannot read the embedded model: " + e.getMessage(), e);
+      throw new UserError(MODEL, "cannot read the embedded model: " + e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,9 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.util.Locale;
 
 /**
@@ -18,7 +22,7 @@ public final class ModelInstaller {
 
   public ModelInstaller(ModelStore store, double marginPoints) {
     if (marginPoints < 0) {
-      throw new IllegalArgumentException("--margin must be 0 or more, got " + marginPoints);
+      throw new UserError(USAGE, "--margin must be 0 or more, got " + marginPoints);
     }
     this.store = store;
     this.marginPoints = marginPoints;
@@ -36,14 +40,14 @@ public final class ModelInstaller {
   }
 
   /**
-   * Installs {@code candidate} when it passes every check, else throws a {@link ModelException}
+   * Installs {@code candidate} when it passes every check, else throws a {@link UserError} (MODEL)
    * naming the reason and changes nothing.
    *
    * @param expectedSha256 the SHA-256 the file must have, or null
    */
   public Installed install(ModelFile candidate, String expectedSha256) {
     if (expectedSha256 != null && !expectedSha256.strip().equalsIgnoreCase(candidate.sha256())) {
-      throw new ModelException(candidate.source() + ": its SHA-256 is " + candidate.sha256()
+      throw new UserError(MODEL, candidate.source() + ": its SHA-256 is " + candidate.sha256()
           + ", not the " + expectedSha256.strip() + " given: the file is damaged or another one;"
           + " nothing was installed");
     }

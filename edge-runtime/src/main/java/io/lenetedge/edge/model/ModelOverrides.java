@@ -1,5 +1,9 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
+
 /**
  * What the user says about a model that its metadata does not (or says wrongly); null means "not
  * given".
@@ -14,13 +18,13 @@ public record ModelOverrides(Float inputRange, Float mean, Float std, OutputKind
 
   public ModelOverrides {
     if (inputRange != null && inputRange != 1f && inputRange != 255f) {
-      throw new IllegalArgumentException("--input-range must be 1 or 255, got " + inputRange);
+      throw new UserError(USAGE, "--input-range must be 1 or 255, got " + inputRange);
     }
     if ((mean == null) != (std == null)) {
-      throw new IllegalArgumentException("--mean and --std go together; give both or neither");
+      throw new UserError(USAGE, "--mean and --std go together; give both or neither");
     }
     if (std != null && !(std > 0)) {
-      throw new IllegalArgumentException("--std must be positive, got " + std);
+      throw new UserError(USAGE, "--std must be positive, got " + std);
     }
   }
 }

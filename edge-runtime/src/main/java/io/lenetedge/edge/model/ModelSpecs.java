@@ -1,7 +1,10 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.ModelContract.Meta;
+import io.lenetedge.common.UserError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +36,7 @@ public final class ModelSpecs {
    * says what the output holds, {@code probe} runs two images once and rows that sum to 1 mean
    * probabilities.
    *
-   * @throws ModelException when the model's input or output does not fit a digit classifier
+   * @throws UserError when the model's input or output does not fit a digit classifier
    */
   public static ModelSpec resolve(List<TensorSignature> inputs, List<TensorSignature> outputs,
       Map<String, String> metadata, ModelOverrides overrides, OutputProbe probe) {
@@ -83,7 +86,7 @@ public final class ModelSpecs {
 
   private static OutputKind detect(float[] scores, int classes) {
     if (scores.length < PROBE_IMAGES * classes) {
-      throw new ModelException("the output gave " + scores.length + " values for " + PROBE_IMAGES
+      throw new UserError(MODEL, "the output gave " + scores.length + " values for " + PROBE_IMAGES
           + " images, expected " + classes + " per image");
     }
     for (int i = 0; i < PROBE_IMAGES; i++) {
@@ -96,19 +99,19 @@ public final class ModelSpecs {
 
   private static TensorSignature input(List<TensorSignature> inputs) {
     if (inputs.size() != 1) {
-      throw new ModelException("the model has " + inputs.size() + " inputs "
+      throw new UserError(MODEL, "the model has " + inputs.size() + " inputs "
           + inputs.stream().map(TensorSignature::name).toList()
           + ", expected exactly one image input [N,1,28,28]");
     }
     TensorSignature in = inputs.get(0);
     if (!in.isFloat()) {
-      throw new ModelException("input " + in.name() + " is " + in.elementType()
+      throw new UserError(MODEL, "input " + in.name() + " is " + in.elementType()
           + ", expected FLOAT [N,1,28,28]");
     }
     long[] s = in.shape();
     boolean fits = s.length == 4 && s[0] != 0 && dim(s[1], 1) && dim(s[2], 28) && dim(s[3], 28);
     if (!fits) {
-      throw new ModelException("input " + in.name() + " has shape "
+      throw new UserError(MODEL, "input " + in.name() + " has shape "
           + TensorSignature.describe(s) + ", expected [N,1,28,28] (rank 4, one 28x28 channel)");
     }
     return in;
@@ -121,7 +124,7 @@ public final class ModelSpecs {
   private static TensorSignature output(List<TensorSignature> outputs, Map<String, String> metadata,
       List<String> notes) {
     if (outputs.isEmpty()) {
-      throw new ModelException("the model has no outputs");
+      throw new UserError(MODEL, "the model has no outputs");
     }
     for (String key : List.of(Meta.OUTPUT_PROBABILITIES, Meta.OUTPUT_LOGITS)) {
       String name = metadata.get(key);
@@ -145,11 +148,11 @@ public final class ModelSpecs {
 
   private static TensorSignature checkedOutput(TensorSignature o) {
     if (!o.isFloat()) {
-      throw new ModelException("output " + o.name() + " is " + o.elementType()
+      throw new UserError(MODEL, "output " + o.name() + " is " + o.elementType()
           + ", expected FLOAT [N,10] class scores");
     }
     if (o.rank() < 1 || o.rank() > 2) {
-      throw new ModelException("output " + o.name() + " has shape " + TensorSignature.describe(o.shape())
+      throw new UserError(MODEL, "output " + o.name() + " has shape " + TensorSignature.describe(o.shape())
           + ", expected [N,10] class scores");
     }
     return o;
@@ -158,7 +161,7 @@ public final class ModelSpecs {
   private static int classes(TensorSignature o) {
     long c = o.shape()[o.rank() - 1];
     if (c >= 0 && c < MIN_CLASSES) {
-      throw new ModelException("output " + o.name() + " has " + c + " classes (shape "
+      throw new UserError(MODEL, "output " + o.name() + " has " + c + " classes (shape "
           + TensorSignature.describe(o.shape()) + "), expected at least " + MIN_CLASSES + " digits");
     }
     return c < 0 ? MIN_CLASSES : (int) c;

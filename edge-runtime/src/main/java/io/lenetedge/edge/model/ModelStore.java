@@ -1,7 +1,11 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.FAILED;
+import static io.lenetedge.common.UserError.Kind.MODEL;
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -108,18 +112,19 @@ public final class ModelStore {
       syncDir();
       step.accept(4);
     } catch (IOException e) {
-      throw new UncheckedIOException("installing the model into " + dir + ": " + e.getMessage(), e);
+      throw new UserError(FAILED, "cannot install the model into " + dir + ": " + e.getMessage()
+          + "; check that the folder is writable", e);
     }
   }
 
   /** Swaps the current and the previous model (the same durable steps). */
   public void rollback() {
-    Path prev = previous().orElseThrow(() -> new IllegalArgumentException("no previous model in "
+    Path prev = previous().orElseThrow(() -> new UserError(USAGE, "no previous model in "
         + dir + " to roll back to"));
     try {
       install(Files.readAllBytes(prev));
     } catch (IOException e) {
-      throw new UncheckedIOException("reading " + prev + ": " + e.getMessage(), e);
+      throw new UserError(MODEL, "cannot read the previous model " + prev + ": " + e.getMessage(), e);
     }
   }
 

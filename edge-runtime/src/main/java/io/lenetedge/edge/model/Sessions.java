@@ -1,11 +1,15 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+import static io.lenetedge.common.UserError.Kind.PROVIDER;
+
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import io.lenetedge.common.LargeStack;
+import io.lenetedge.common.UserError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -35,12 +39,16 @@ public final class Sessions {
   public static Opened open(OrtEnvironment env, byte[] model, String source, ExecutionProvider ep,
       int threads, Consumer<String> log) {
     if (ep.kind() == ExecutionProvider.Kind.AUTO) {
+      ExecutionProvider cuda = new ExecutionProvider(ExecutionProvider.Kind.CUDA, 0);
       try {
-        Opened gpu = tryOpen(env, model, source, new ExecutionProvider(ExecutionProvider.Kind.CUDA, 0), threads);
+        Opened gpu = tryOpen(env, model, source, cuda, threads);
         log.accept("execution provider: cuda:0 (auto: CUDA works here)");
         return gpu;
-      } catch (ProviderException e) {
-        log.accept("execution provider: cpu (auto: CUDA not usable: " + e.reason() + ")");
+      } catch (UserError e) {
+        if (e.kind() != PROVIDER) {
+          throw e;
+        }
+        log.accept("execution provider: cpu (auto: CUDA not usable: " + reason(cuda, e) + ")");
         return tryOpen(env, model, source, ExecutionProvider.CPU, threads);
       }
     }
@@ -54,9 +62,9 @@ public final class Sessions {
       return new Opened(env.createSession(model, options), ep);
     } catch (OrtException e) {
       if (ep.kind() != ExecutionProvider.Kind.CPU && isProviderFailure(e)) {
-        throw new ProviderException(explain(ep, e), shortReason(ep, e), e);
+        throw new UserError(PROVIDER, explain(ep, e), e);
       }
-      throw new ModelException(source + ": ONNX Runtime cannot load it as a model ("
+      throw new UserError(MODEL, source + ": ONNX Runtime cannot load it as a model ("
           + firstLine(e.getMessage()) + "); is it a complete .onnx file?", e);
     }
   }
@@ -104,6 +112,11 @@ public final class Sessions {
         + " on the library path; or use --ep cpu.";
   }
 
+  /** The cause of a PROVIDER error from {@link #open} for {@code ep}, in a few words for one-line logs. */
+  public static String reason(ExecutionProvider ep, UserError e) {
+    return e.getCause() instanceof OrtException ort ? shortReason(ep, ort) : e.getMessage();
+  }
+
   private static String shortReason(ExecutionProvider ep, OrtException e) {
     String name = ep.kind() == ExecutionProvider.Kind.CUDA ? "CUDA" : "TensorRT";
     return compiledIn(ep) ? name + " provider failed to start: " + firstLine(e.getMessage())
@@ -131,7 +144,7 @@ public final class Sessions {
       }
       try (OrtSession ignored = tryOpen(env, model, "model", ep, 1).session()) {
         lines.add(p + ": compiled in, usable");
-      } catch (ProviderException | ModelException | OrtException e) {
+      } catch (UserError | OrtException e) {
         lines.add(p + ": compiled in, NOT usable: " + firstLine(e.getMessage()));
       }
     }

@@ -1,7 +1,10 @@
 package io.lenetedge.edge.model;
 
+import static io.lenetedge.common.UserError.Kind.MODEL;
+
 import io.lenetedge.common.LeNetWeights;
 import io.lenetedge.common.Sha256;
+import io.lenetedge.common.UserError;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -35,7 +38,7 @@ public final class WeightsCheck {
   }
 
   /**
-   * Verifies {@code model}; throws a {@link ModelException} naming {@code source} when the weights
+   * Verifies {@code model}; throws a {@link UserError} (MODEL) naming {@code source} when the weights
    * do not match what the model records.
    */
   public static Result verify(byte[] model, String source) {
@@ -51,7 +54,7 @@ public final class WeightsCheck {
     }
     Optional<String> actual = weightsSha256(p.initializers());
     if (actual.isEmpty() || !actual.get().equalsIgnoreCase(recorded.trim())) {
-      throw new ModelException(source + ": the model's weights do not match the SHA-256 it records"
+      throw new UserError(MODEL, source + ": the model's weights do not match the SHA-256 it records"
           + " (" + KEY + "): the file is damaged; copy the model again (or reinstall it)");
     }
     return Result.MATCH;

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.mqtt;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,10 +37,10 @@ public record MqttSettings(String url, String topic, String discoveryPrefix, Str
       discoveryPrefix = checkTopic("--mqtt-discovery", discoveryPrefix);
     }
     if (user != null && user.isBlank()) {
-      throw new IllegalArgumentException("--mqtt-user is empty: give a user name or leave it out");
+      throw new UserError(USAGE, "--mqtt-user is empty: give a user name or leave it out");
     }
     if (password != null && user == null) {
-      throw new IllegalArgumentException("a password needs a user name: add --mqtt-user USER");
+      throw new UserError(USAGE, "a password needs a user name: add --mqtt-user USER");
     }
   }
 
@@ -47,12 +50,12 @@ public record MqttSettings(String url, String topic, String discoveryPrefix, Str
    *
    * @param discovery the discovery prefix, or {@code none} to publish no configs
    * @param env looks up an environment variable ({@code System::getenv})
-   * @throws IllegalArgumentException naming the option, file or variable that cannot be used
+   * @throws UserError (USAGE) naming the option, file or variable that cannot be used
    */
   public static MqttSettings of(String url, String topic, String discovery, String user,
       Path passwordFile, String passwordEnv, UnaryOperator<String> env) {
     if (passwordFile != null && passwordEnv != null) {
-      throw new IllegalArgumentException("--mqtt-password-file and --mqtt-password-env both give"
+      throw new UserError(USAGE, "--mqtt-password-file and --mqtt-password-env both give"
           + " the password: keep one");
     }
     String password = passwordFile != null ? readPassword(passwordFile)
@@ -95,29 +98,29 @@ public record MqttSettings(String url, String topic, String discoveryPrefix, Str
 
   private static String checkUrl(String url) {
     if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("--mqtt needs a broker URL, e.g. tcp://localhost:1883");
+      throw new UserError(USAGE, "--mqtt needs a broker URL, e.g. tcp://localhost:1883");
     }
     String lower = url.strip().toLowerCase(Locale.ROOT);
     String scheme = SCHEMES.stream().filter(lower::startsWith).findFirst().orElseThrow(() ->
-        new IllegalArgumentException("--mqtt " + url + ": unknown scheme, expected one of "
+        new UserError(USAGE, "--mqtt " + url + ": unknown scheme, expected one of "
             + SCHEMES + " (e.g. tcp://localhost:1883)"));
     URI uri;
     try {
       uri = new URI(url.strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("--mqtt " + url + ": not a URL (" + e.getReason() + ")");
+      throw new UserError(USAGE, "--mqtt " + url + ": not a URL (" + e.getReason() + ")");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("--mqtt " + url + ": no host, expected "
+      throw new UserError(USAGE, "--mqtt " + url + ": no host, expected "
           + scheme + "HOST[:PORT]");
     }
     if (uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("--mqtt: leave the login out of the URL; give"
+      throw new UserError(USAGE, "--mqtt: leave the login out of the URL; give"
           + " --mqtt-user and --mqtt-password-file or --mqtt-password-env");
     }
     String path = uri.getRawPath();
     if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null) {
-      throw new IllegalArgumentException("--mqtt " + url + ": a broker URL has no path, expected "
+      throw new UserError(USAGE, "--mqtt " + url + ": a broker URL has no path, expected "
           + scheme + "HOST[:PORT]");
     }
     int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("ssl://") ? 8883 : 1883;
@@ -128,7 +131,7 @@ public record MqttSettings(String url, String topic, String discoveryPrefix, Str
 
   private static String checkTopic(String option, String topic) {
     if (topic == null) {
-      throw new IllegalArgumentException(option + " is missing");
+      throw new UserError(USAGE, option + " is missing");
     }
     String t = topic.strip();
     while (t.endsWith("/")) {
@@ -136,7 +139,7 @@ public record MqttSettings(String url, String topic, String discoveryPrefix, Str
     }
     if (t.isEmpty() || t.startsWith("/") || t.contains("+") || t.contains("#")
         || t.contains("//") || t.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException(option + " '" + topic + "': expected topic levels"
+      throw new UserError(USAGE, option + " '" + topic + "': expected topic levels"
           + " separated by /, without wildcards (+, #) or empty levels, e.g. lenet-edge/kitchen");
     }
     return t;
@@ -144,17 +147,17 @@ public record MqttSettings(String url, String topic, String discoveryPrefix, Str
 
   private static String readPassword(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--mqtt-password-file " + file + ": no such file");
+      throw new UserError(USAGE, "--mqtt-password-file " + file + ": no such file");
     }
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       String first = text.lines().findFirst().orElse("");
       if (first.isEmpty()) {
-        throw new IllegalArgumentException("--mqtt-password-file " + file + " is empty");
+        throw new UserError(USAGE, "--mqtt-password-file " + file + " is empty");
       }
       return first;
     } catch (IOException e) {
-      throw new IllegalArgumentException("--mqtt-password-file " + file + ": cannot read it ("
+      throw new UserError(USAGE, "--mqtt-password-file " + file + ": cannot read it ("
           + e.getMessage() + ")");
     }
   }
@@ -162,7 +165,7 @@ public record MqttSettings(String url, String topic, String discoveryPrefix, Str
   private static String passwordFromEnv(String name, UnaryOperator<String> env) {
     String value = env.apply(name);
     if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("--mqtt-password-env " + name + ": the environment"
+      throw new UserError(USAGE, "--mqtt-password-env " + name + ": the environment"
           + " variable " + name + " is not set");
     }
     return value;

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.read;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.Candidates;
 import io.lenetedge.image.GrayImage;
 
@@ -21,7 +24,7 @@ public final class FrameReader {
    */
   public FrameReader(Preparation preparation, DigitClassifier classifier, float minConfidence) {
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
-      throw new IllegalArgumentException("--min-confidence must be in [0,1], got " + minConfidence);
+      throw new UserError(USAGE, "--min-confidence must be in [0,1], got " + minConfidence);
     }
     this.preparation = preparation;
     this.classifier = classifier;

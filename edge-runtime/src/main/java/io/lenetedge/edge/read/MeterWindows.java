@@ -1,5 +1,8 @@
 package io.lenetedge.edge.read;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.Roi;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,26 +14,26 @@ public final class MeterWindows {
   /**
    * The windows of {@code spec}.
    *
-   * @throws IllegalArgumentException naming the window when one is malformed, or two overlap
+   * @throws UserError (USAGE) naming the window when one is malformed, or two overlap
    */
   public static List<Roi> parse(String spec) {
     String[] parts = spec.strip().split("\\s*;\\s*");
     if (spec.isBlank() || parts.length == 0) {
-      throw new IllegalArgumentException("--digits: no windows; expected x,y,w,h;x,y,w,h;..."
+      throw new UserError(USAGE, "--digits: no windows; expected x,y,w,h;x,y,w,h;..."
           + " one per digit, most significant first");
     }
     List<Roi> windows = new ArrayList<>();
     for (int i = 0; i < parts.length; i++) {
       try {
         windows.add(Roi.parse(parts[i], "--digits window " + (i + 1)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(e.getMessage() + " (in --digits " + spec + ")", e);
+      } catch (UserError e) {
+        throw new UserError(USAGE, e.getMessage() + " (in --digits " + spec + ")", e);
       }
     }
     for (int i = 0; i < windows.size(); i++) {
       for (int j = i + 1; j < windows.size(); j++) {
         if (overlap(windows.get(i), windows.get(j))) {
-          throw new IllegalArgumentException("--digits: window " + (i + 1) + " (" + windows.get(i)
+          throw new UserError(USAGE, "--digits: window " + (i + 1) + " (" + windows.get(i)
               + ") overlaps window " + (j + 1) + " (" + windows.get(j) + "); each digit needs a"
               + " window of its own");
         }
@@ -42,12 +45,12 @@ public final class MeterWindows {
   /**
    * Checks that every window lies inside a {@code width x height} frame.
    *
-   * @throws IllegalArgumentException naming the first window that does not
+   * @throws UserError (USAGE) naming the first window that does not
    */
   public static void checkFits(List<Roi> windows, int width, int height) {
     for (int i = 0; i < windows.size(); i++) {
       if (!windows.get(i).fits(width, height)) {
-        throw new IllegalArgumentException("--digits: window " + (i + 1) + " (" + windows.get(i)
+        throw new UserError(USAGE, "--digits: window " + (i + 1) + " (" + windows.get(i)
             + ") does not lie inside the " + width + "x" + height + " frame");
       }
     }

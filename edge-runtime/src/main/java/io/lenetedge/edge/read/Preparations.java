@@ -1,5 +1,8 @@
 package io.lenetedge.edge.read;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.Candidates;
 import io.lenetedge.image.FramePreparer;
 import io.lenetedge.image.GrayImage;
@@ -84,7 +87,7 @@ public final class Preparations {
       return new Roi(0, 0, frame.width(), frame.height());
     }
     if (!roi.fits(frame.width(), frame.height())) {
-      throw new IllegalArgumentException("--roi " + roi + " does not fit a " + frame.width() + "x"
+      throw new UserError(USAGE, "--roi " + roi + " does not fit a " + frame.width() + "x"
           + frame.height() + " frame");
     }
     return roi;

@@ -1,6 +1,9 @@
 package io.lenetedge.edge.run;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
 import io.lenetedge.common.Logits;
+import io.lenetedge.common.UserError;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -20,10 +23,10 @@ public final class DecisionSmoother {
 
   public DecisionSmoother(int window, float minConfidence) {
     if (window < 1) {
-      throw new IllegalArgumentException("--smooth must be at least 1, got " + window);
+      throw new UserError(USAGE, "--smooth must be at least 1, got " + window);
     }
     if (!(minConfidence >= 0 && minConfidence <= 1)) {
-      throw new IllegalArgumentException("--min-confidence must be in [0,1], got " + minConfidence);
+      throw new UserError(USAGE, "--min-confidence must be in [0,1], got " + minConfidence);
     }
     this.window = window;
     this.minConfidence = minConfidence;

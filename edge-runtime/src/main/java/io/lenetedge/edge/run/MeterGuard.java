@@ -1,5 +1,8 @@
 package io.lenetedge.edge.run;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.read.Reading;
 import java.math.BigDecimal;
 import java.util.List;
@@ -39,13 +42,13 @@ public final class MeterGuard {
    */
   public MeterGuard(int decimals, boolean monotonic, Double maxRatePerMinute, int maxUnknown) {
     if (decimals < 0) {
-      throw new IllegalArgumentException("--decimals must be 0 or more, got " + decimals);
+      throw new UserError(USAGE, "--decimals must be 0 or more, got " + decimals);
     }
     if (maxRatePerMinute != null && !(maxRatePerMinute > 0)) {
-      throw new IllegalArgumentException("--max-rate must be more than 0, got " + maxRatePerMinute);
+      throw new UserError(USAGE, "--max-rate must be more than 0, got " + maxRatePerMinute);
     }
     if (maxUnknown < 0) {
-      throw new IllegalArgumentException("--max-unknown must be 0 or more, got " + maxUnknown);
+      throw new UserError(USAGE, "--max-unknown must be 0 or more, got " + maxUnknown);
     }
     this.decimals = decimals;
     this.monotonic = monotonic;

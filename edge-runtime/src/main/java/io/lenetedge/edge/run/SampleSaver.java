@@ -1,5 +1,8 @@
 package io.lenetedge.edge.run;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.read.Reading;
 import io.lenetedge.edge.source.Frame;
 import io.lenetedge.image.MnistStyle;
@@ -49,7 +52,7 @@ public final class SampleSaver implements FrameListener, AutoCloseable {
 
     public Limits {
       if (maxFiles < 1 || maxBytes < 1 || repeatNanos < 0) {
-        throw new IllegalArgumentException("sample limits must be positive: " + maxFiles
+        throw new UserError(USAGE, "sample limits must be positive: " + maxFiles
             + " files, " + maxBytes + " bytes");
       }
     }
@@ -89,7 +92,7 @@ public final class SampleSaver implements FrameListener, AutoCloseable {
   /**
    * Opens {@code dir} (created when missing) and counts the samples already there.
    *
-   * @throws IllegalArgumentException when {@code dir} is a file or cannot be created
+   * @throws UserError (USAGE) when {@code dir} is a file or cannot be created
    */
   public static SampleSaver open(Path dir, Limits limits, LongSupplier clock, Consumer<String> log) {
     try {
@@ -97,7 +100,7 @@ public final class SampleSaver implements FrameListener, AutoCloseable {
         Files.createDirectories(dir.resolve(Integer.toString(d)));
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("--save-samples " + dir + ": cannot create its digit"
+      throw new UserError(USAGE, "--save-samples " + dir + ": cannot create its digit"
           + " folders (" + e.getMessage() + "); give a writable folder");
     }
     int files = 0;
@@ -233,7 +236,7 @@ public final class SampleSaver implements FrameListener, AutoCloseable {
       try (Stream<Path> s = Files.list(dir.resolve(Integer.toString(d)))) {
         s.filter(Files::isRegularFile).forEach(all::add);
       } catch (IOException e) {
-        throw new IllegalArgumentException("--save-samples " + dir + ": cannot list "
+        throw new UserError(USAGE, "--save-samples " + dir + ": cannot list "
             + dir.resolve(Integer.toString(d)) + " (" + e.getMessage() + ")");
       }
     }

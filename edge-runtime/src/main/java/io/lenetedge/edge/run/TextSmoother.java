@@ -1,5 +1,8 @@
 package io.lenetedge.edge.run;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -18,7 +21,7 @@ public final class TextSmoother {
 
   public TextSmoother(int window) {
     if (window < 1) {
-      throw new IllegalArgumentException("--smooth must be at least 1, got " + window);
+      throw new UserError(USAGE, "--smooth must be at least 1, got " + window);
     }
     this.window = window;
   }

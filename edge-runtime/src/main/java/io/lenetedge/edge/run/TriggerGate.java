@@ -1,5 +1,8 @@
 package io.lenetedge.edge.run;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.util.Locale;
 
 /**
@@ -28,7 +31,7 @@ public final class TriggerGate {
 
   public TriggerGate(Mode mode, int patience) {
     if (patience < 1) {
-      throw new IllegalArgumentException("--trigger-frames must be at least 1, got " + patience);
+      throw new UserError(USAGE, "--trigger-frames must be at least 1, got " + patience);
     }
     this.mode = mode;
     this.patience = patience;

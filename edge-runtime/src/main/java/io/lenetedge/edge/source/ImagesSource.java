@@ -1,6 +1,8 @@
 package io.lenetedge.edge.source;
 
-import io.lenetedge.image.ImageException;
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.ImageFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +20,11 @@ final class ImagesSource implements FrameSource {
 
   ImagesSource(Path dir, Consumer<String> log) {
     if (!Files.isDirectory(dir)) {
-      throw new SourceException("images:" + dir + ": no such folder");
+      throw new UserError(INPUT, "images:" + dir + ": no such folder");
     }
     List<Path> list = ImageFiles.expand(List.of(dir));
     if (list.isEmpty()) {
-      throw new SourceException("images:" + dir + ": no PNG, JPEG, BMP or PGM images in it");
+      throw new UserError(INPUT, "images:" + dir + ": no PNG, JPEG, BMP or PGM images in it");
     }
     this.dir = dir;
     this.files = list.iterator();
@@ -36,7 +38,10 @@ final class ImagesSource implements FrameSource {
       long i = index++;
       try {
         return new Frame(i, ImageFiles.read(file));
-      } catch (ImageException e) {
+      } catch (UserError e) {
+        if (e.kind() != INPUT) {
+          throw e;
+        }
         log.accept("skipped frame " + i + ": " + e.getMessage());
       }
     }

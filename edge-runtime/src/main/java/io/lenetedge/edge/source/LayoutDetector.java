@@ -1,5 +1,8 @@
 package io.lenetedge.edge.source;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
+import io.lenetedge.common.UserError;
 import java.util.List;
 
 /**
@@ -34,7 +37,7 @@ public final class LayoutDetector {
       }
     }
     if (best == null) {
-      throw new SourceException("the stream ended before two frames arrived ("
+      throw new UserError(INPUT, "the stream ended before two frames arrived ("
           + length + " bytes); cannot tell its frame size");
     }
     return best;

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.source;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
@@ -24,7 +27,7 @@ public final class PacedSource implements FrameSource {
    */
   public static UnaryOperator<FrameSource> at(double fps) {
     if (!(fps > 0 && fps <= 1000)) {
-      throw new IllegalArgumentException("--fps must be above 0 and at most 1000, got " + fps);
+      throw new UserError(USAGE, "--fps must be above 0 and at most 1000, got " + fps);
     }
     return source -> new PacedSource(source, fps);
   }

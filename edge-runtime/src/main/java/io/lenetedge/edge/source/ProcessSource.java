@@ -1,5 +1,8 @@
 package io.lenetedge.edge.source;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
+import io.lenetedge.common.UserError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -76,7 +79,7 @@ final class ProcessSource implements FrameSource {
     }
     String why = programName() + " exited with code " + code + lastErrorSummary();
     if (restarts >= maxRestarts) {
-      throw new SourceException(name + ": " + why + "; gave up after " + restarts
+      throw new UserError(INPUT, name + ": " + why + "; gave up after " + restarts
           + " restart(s) (--max-restarts " + maxRestarts + ")");
     }
     restarts++;
@@ -91,7 +94,7 @@ final class ProcessSource implements FrameSource {
     try {
       process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     } catch (IOException e) {
-      throw new SourceException(name + ": cannot run " + command.get(0) + " (" + e.getMessage()
+      throw new UserError(INPUT, name + ": cannot run " + command.get(0) + " (" + e.getMessage()
           + "). " + installHint, e);
     }
     process.getOutputStream().close();
@@ -100,7 +103,10 @@ final class ProcessSource implements FrameSource {
     drain.start();
     try {
       reader = RawFrameReader.detecting(process.getInputStream(), layouts, log);
-    } catch (SourceException e) {
+    } catch (UserError e) {
+      if (e.kind() != INPUT) {
+        throw e;
+      }
       log.accept(name + ": " + e.getMessage());
       reader = RawFrameReader.of(java.io.InputStream.nullInputStream(), layouts.get(0), log);
     }

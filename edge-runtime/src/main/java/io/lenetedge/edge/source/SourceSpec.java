@@ -1,5 +1,8 @@
 package io.lenetedge.edge.source;
 
+import static io.lenetedge.common.UserError.Kind.USAGE;
+
+import io.lenetedge.common.UserError;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -126,8 +129,8 @@ public record SourceSpec(Kind kind, String target, int width, int height, int fp
     return v;
   }
 
-  private static IllegalArgumentException bad(String spec, String problem) {
-    return new IllegalArgumentException("--source " + spec + ": " + problem + "; expected one of "
+  private static UserError bad(String spec, String problem) {
+    return new UserError(USAGE, "--source " + spec + ": " + problem + "; expected one of "
         + FORMS);
   }
 

@@ -1,5 +1,8 @@
 package io.lenetedge.edge.source;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
+import io.lenetedge.common.UserError;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,13 +73,13 @@ public final class Sources {
       InputStream in = new FileInputStream(file.toFile());
       return new StreamSource(in, layout, "raw:" + file, log);
     } catch (IOException e) {
-      throw new SourceException("raw:" + file + ": cannot open (" + e.getMessage() + ")", e);
+      throw new UserError(INPUT, "raw:" + file + ": cannot open (" + e.getMessage() + ")", e);
     }
   }
 
   private static FrameSource video(Path file, Consumer<String> log) {
     if (!Files.isRegularFile(file)) {
-      throw new SourceException("video:" + file + ": no such file");
+      throw new UserError(INPUT, "video:" + file + ": no such file");
     }
     int[] size = probeSize(file);
     return new ProcessSource("video:" + file,
@@ -100,19 +103,19 @@ public final class Sources {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new SourceException("video:" + file + ": ffprobe cannot read it (" + out + ")");
+        throw new UserError(INPUT, "video:" + file + ": ffprobe cannot read it (" + out + ")");
       }
       Matcher m = Pattern.compile("(\\d+)x(\\d+)").matcher(out);
       if (!m.find()) {
-        throw new SourceException("video:" + file + ": has no video stream (ffprobe said '" + out + "')");
+        throw new UserError(INPUT, "video:" + file + ": has no video stream (ffprobe said '" + out + "')");
       }
       return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     } catch (IOException e) {
-      throw new SourceException("video:" + file + ": cannot run ffprobe (" + e.getMessage() + "). "
+      throw new UserError(INPUT, "video:" + file + ": cannot run ffprobe (" + e.getMessage() + "). "
           + FFMPEG_HINT, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SourceException("interrupted while probing " + file, e);
+      throw new UserError(INPUT, "interrupted while probing " + file, e);
     }
   }
 }

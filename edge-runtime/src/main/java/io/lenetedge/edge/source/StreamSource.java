@@ -1,5 +1,8 @@
 package io.lenetedge.edge.source;
 
+import static io.lenetedge.common.UserError.Kind.INPUT;
+
+import io.lenetedge.common.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
@@ -30,7 +33,7 @@ final class StreamSource implements FrameSource {
       if (closed) {
         return null;
       }
-      throw new SourceException(name + ": read failed: " + e.getMessage(), e);
+      throw new UserError(INPUT, name + ": read failed: " + e.getMessage(), e);
     }
   }
 

@@ -3,6 +3,7 @@ package io.lenetedge.edge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.CliRun;
 import io.lenetedge.edge.TestModels;
 import java.io.IOException;
@@ -19,7 +20,7 @@ class BadModelTest {
 
   private static CliRun info(Path model) {
     CliRun r = CliRun.of("info", "--ep", "cpu", "--model", model.toString()).assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_MODEL, r.exit(), r.out() + r.err());
+    assertEquals(UserError.Kind.MODEL.exitCode(), r.exit(), r.out() + r.err());
     return r;
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ class ClassifyCommandTest {
     Files.write(dir.resolve("empty.png"), new byte[0]);
     Files.writeString(dir.resolve("notes.jpg"), "this is not a picture");
     CliRun r = CliRun.of("classify", "--ep", "cpu", dir.toString()).assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_INPUT, r.exit());
+    assertEquals(UserError.Kind.INPUT.exitCode(), r.exit());
     assertTrue(r.err().contains("empty.png") && r.err().contains("notes.jpg"), r.err());
     assertTrue(r.err().contains("2 of 3 images could not be read"), r.err());
     assertTrue(r.out().contains("digit-0.pgm: 7"), r.out());
@@ -117,7 +118,7 @@ class ClassifyCommandTest {
   void aFolderWithoutImagesIsAnInputError() throws IOException {
     Files.writeString(dir.resolve("readme.txt"), "no images here");
     CliRun r = CliRun.of("classify", dir.toString()).assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_INPUT, r.exit());
+    assertEquals(UserError.Kind.INPUT.exitCode(), r.exit());
     assertTrue(r.err().contains("no PNG, JPEG, BMP or PGM images"), r.err());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.CliRun;
 import io.lenetedge.edge.TestModels;
 import io.lenetedge.onnx.LeNetGraph;
@@ -62,7 +63,7 @@ class EvalCommandTest {
     Path cut = Files.write(dir.resolve("labels"), hundred);
     CliRun r = CliRun.of("eval", "--images", IMAGES.toString(), "--labels", cut.toString())
         .assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_INPUT, r.exit());
+    assertEquals(UserError.Kind.INPUT.exitCode(), r.exit());
     assertTrue(r.err().contains("10000 images but 100 labels"), r.err());
   }
 
@@ -70,7 +71,7 @@ class EvalCommandTest {
   void missingImagesFileIsAnInputError() {
     CliRun r = CliRun.of("eval", "--images", dir.resolve("none").toString(), "--labels",
         LABELS.toString()).assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_INPUT, r.exit());
+    assertEquals(UserError.Kind.INPUT.exitCode(), r.exit());
     assertTrue(r.err().contains("none: file not found"), r.err());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.CliRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -79,7 +80,7 @@ class GpioRunTest {
     }
     Assumptions.assumeTrue(chips.isEmpty(), "this machine has GPIO chips " + chips);
     CliRun r = CliRun.of("run", "--source", "demo", "--ep", "cpu", "--gpio").assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_GPIO, r.exit());
+    assertEquals(UserError.Kind.GPIO.exitCode(), r.exit());
     assertTrue(r.err().contains("this machine has no GPIO (no /dev/gpiochip* device)"), r.err());
     assertEquals("", r.out());
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.CliRun;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class ProviderTest {
   @Test
   void explicitCudaNamesWhatIsMissing() {
     CliRun r = CliRun.of("info", "--ep", "cuda").assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_PROVIDER, r.exit());
+    assertEquals(UserError.Kind.PROVIDER.exitCode(), r.exit());
     assertTrue(r.err().contains("--ep cuda:0"), r.err());
     assertTrue(r.err().contains("CUDA 12") && r.err().contains("--ep cpu"), r.err());
   }
@@ -32,7 +33,7 @@ class ProviderTest {
   @Test
   void explicitTensorrtNamesWhatIsMissing() {
     CliRun r = CliRun.of("info", "--ep", "tensorrt").assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_PROVIDER, r.exit());
+    assertEquals(UserError.Kind.PROVIDER.exitCode(), r.exit());
     assertTrue(r.err().contains("TensorRT"), r.err());
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.CliRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -116,7 +117,7 @@ class RunCommandTest {
   @Test
   void missingVideoIsASourceError() {
     CliRun r = CliRun.of("run", "--source", "video:/no/such.mp4", "--ep", "cpu").assertNoStackTrace();
-    assertEquals(EdgeCli.EXIT_INPUT, r.exit());
+    assertEquals(UserError.Kind.INPUT.exitCode(), r.exit());
   }
 
   @Test

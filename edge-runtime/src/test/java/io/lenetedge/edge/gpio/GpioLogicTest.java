@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.gpio.ButtonGestures.Gesture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -56,13 +57,13 @@ class GpioLogicTest {
   void wiringIsChecked() {
     int[] seven = {5, 6, 13, 19, 26, 16, 20};
     assertEquals("gpio.segments needs 7 pins (a,b,c,d,e,f,g), got 3", assertThrows(
-        IllegalArgumentException.class, () -> new GpioSettings(new int[] {1, 2, 3}, false, -1, -1,
+        UserError.class, () -> new GpioSettings(new int[] {1, 2, 3}, false, -1, -1,
             true, 1000, null)).getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new GpioSettings(seven, false, 5,
+    assertTrue(assertThrows(UserError.class, () -> new GpioSettings(seven, false, 5,
         -1, true, 1000, null)).getMessage().startsWith("gpio.led: BCM pin 5 is used twice"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> new GpioSettings(seven, false, 40,
+    assertTrue(assertThrows(UserError.class, () -> new GpioSettings(seven, false, 40,
         -1, true, 1000, null)).getMessage().contains("not on the 40-pin header"));
-    assertTrue(assertThrows(IllegalArgumentException.class,
+    assertTrue(assertThrows(UserError.class,
         () -> GpioSettings.parseSegments("5,6,x")).getMessage().contains("'5,6,x'"));
     io.lenetedge.edge.CliRun both = io.lenetedge.edge.CliRun.of("run", "--source", "demo", "--gpio",
         "--gpio-common", "both").assertNoStackTrace();
@@ -72,7 +73,8 @@ class GpioLogicTest {
 
   @Test
   void aMachineWithoutGpioChipsIsToldSo(@TempDir Path dev) {
-    GpioException e = assertThrows(GpioException.class, () -> Pi4jContexts.checkChips(dev));
+    UserError e = assertThrows(UserError.class, () -> Pi4jContexts.checkChips(dev));
+    assertEquals(UserError.Kind.GPIO, e.kind());
     assertTrue(e.getMessage().contains("no " + dev + "/gpiochip* device"), e.getMessage());
     assertTrue(e.getMessage().contains("run without --gpio"), e.getMessage());
   }

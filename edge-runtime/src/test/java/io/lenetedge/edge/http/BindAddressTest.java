@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +36,8 @@ class BindAddressTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "http", "65536", "-1", "host:", ":80", "::1:80", "[::1]80", "a:b"})
   void rejectsWhatIsNotHostAndPortWithTheOptionInTheMessage(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BindAddress.parse(text));
+    UserError e = assertThrows(UserError.class, () -> BindAddress.parse(text));
+    assertEquals(UserError.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().startsWith("--http"), e.getMessage());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.run.Decision;
 import io.lenetedge.edge.run.TriggerGate;
 import java.net.URI;
@@ -101,12 +102,13 @@ class TriggerEndpointTest {
   @Test
   void aMissingShortOrSpacedTokenIsAUsageError(@TempDir Path dir) throws Exception {
     BindAddress any = BindAddress.parse("0.0.0.0:0");
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+    UserError missing = assertThrows(UserError.class,
         () -> WriteAccess.of(dir.resolve("nope"), any));
+    assertEquals(UserError.Kind.USAGE, missing.kind());
     assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
     Path shortToken = Files.writeString(dir.resolve("short"), "abc");
-    assertThrows(IllegalArgumentException.class, () -> WriteAccess.of(shortToken, any));
+    assertThrows(UserError.class, () -> WriteAccess.of(shortToken, any));
     Path spaced = Files.writeString(dir.resolve("spaced"), "one two three four five six");
-    assertThrows(IllegalArgumentException.class, () -> WriteAccess.of(spaced, any));
+    assertThrows(UserError.class, () -> WriteAccess.of(spaced, any));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,8 +23,9 @@ class ExecutionProviderTest {
   @ParameterizedTest
   @ValueSource(strings = {"gpu", "cuda:x", "cpu:1", "cuda:-1", ""})
   void rejectsWithTheValidChoices(String text) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> ExecutionProvider.parse(text));
+    assertEquals(UserError.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().contains("'" + text + "'"), e.getMessage());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,7 +114,7 @@ class ModelSpecsTest {
   @Test
   void aProbeAnswerTooShortForTheClassesNamesBoth() {
     TensorSignature out = new TensorSignature("output0", "FLOAT", new long[] {-1, 10});
-    ModelException e = assertThrows(ModelException.class, () -> ModelSpecs.resolve(List.of(IMAGE),
+    UserError e = assertThrows(UserError.class, () -> ModelSpecs.resolve(List.of(IMAGE),
         List.of(out), Map.of(), ModelOverrides.NONE, (feed, images, n) -> new float[10]));
     assertTrue(e.getMessage().contains("10 values for 2 images"), e.getMessage());
   }
@@ -128,46 +129,53 @@ class ModelSpecsTest {
   @Test
   void wrongRankNamesExpectedAndActual() {
     TensorSignature flat = new TensorSignature("pixels", "FLOAT", new long[] {-1, 784});
-    ModelException e = assertThrows(ModelException.class,
+    UserError e = assertThrows(UserError.class,
         () -> resolve(List.of(flat), List.of(LOGITS), Map.of(), ModelOverrides.NONE));
+    assertEquals(UserError.Kind.MODEL, e.kind());
     assertTrue(e.getMessage().contains("[N,784]") && e.getMessage().contains("[N,1,28,28]"), e.getMessage());
   }
 
   @Test
   void wrongImageSizeIsRejected() {
     TensorSignature big = new TensorSignature("image", "FLOAT", new long[] {-1, 1, 32, 32});
-    assertThrows(ModelException.class,
+    assertThrows(UserError.class,
         () -> resolve(List.of(big), List.of(LOGITS), Map.of(), ModelOverrides.NONE));
   }
 
   @Test
   void nonFloatInputIsRejected() {
     TensorSignature ints = new TensorSignature("image", "INT64", new long[] {-1, 1, 28, 28});
-    ModelException e = assertThrows(ModelException.class,
+    UserError e = assertThrows(UserError.class,
         () -> resolve(List.of(ints), List.of(LOGITS), Map.of(), ModelOverrides.NONE));
+    assertEquals(UserError.Kind.MODEL, e.kind());
     assertTrue(e.getMessage().contains("INT64") && e.getMessage().contains("FLOAT"), e.getMessage());
   }
 
   @Test
   void fewerThanTenClassesIsRejected() {
     TensorSignature five = new TensorSignature("scores", "FLOAT", new long[] {-1, 5});
-    ModelException e = assertThrows(ModelException.class,
+    UserError e = assertThrows(UserError.class,
         () -> resolve(List.of(IMAGE), List.of(five), Map.of(), ModelOverrides.NONE));
+    assertEquals(UserError.Kind.MODEL, e.kind());
     assertTrue(e.getMessage().contains("5 classes") && e.getMessage().contains("at least 10"), e.getMessage());
   }
 
   @Test
   void twoInputsAreListed() {
-    ModelException e = assertThrows(ModelException.class, () -> resolve(
+    UserError e = assertThrows(UserError.class, () -> resolve(
         List.of(IMAGE, new TensorSignature("mask", "FLOAT", new long[] {1})), List.of(LOGITS),
         Map.of(), ModelOverrides.NONE));
+    assertEquals(UserError.Kind.MODEL, e.kind());
     assertTrue(e.getMessage().contains("[image, mask]"), e.getMessage());
   }
 
   @Test
   void overridesAreValidated() {
-    assertThrows(IllegalArgumentException.class, () -> new ModelOverrides(100f, null, null, null));
-    assertThrows(IllegalArgumentException.class, () -> new ModelOverrides(null, 0.1f, null, null));
-    assertThrows(IllegalArgumentException.class, () -> new ModelOverrides(null, 0.1f, 0f, null));
+    assertEquals(UserError.Kind.USAGE,
+        assertThrows(UserError.class, () -> new ModelOverrides(100f, null, null, null)).kind());
+    assertEquals(UserError.Kind.USAGE,
+        assertThrows(UserError.class, () -> new ModelOverrides(null, 0.1f, null, null)).kind());
+    assertEquals(UserError.Kind.USAGE,
+        assertThrows(UserError.class, () -> new ModelOverrides(null, 0.1f, 0f, null)).kind());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.LeNetWeights;
 import io.lenetedge.common.SyntheticDigits;
+import io.lenetedge.common.UserError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ class WeightsCheckTest {
   void oneFlippedBitInAWeightIsRefusedWithTheReason() {
     byte[] damaged = SHIPPED.clone();
     damaged[offsetOfWeights() + 1234] ^= 0x10;
-    ModelException e = assertThrows(ModelException.class, () -> WeightsCheck.verify(damaged, "copy.onnx"));
+    UserError e = assertThrows(UserError.class, () -> WeightsCheck.verify(damaged, "copy.onnx"));
+    assertEquals(UserError.Kind.MODEL, e.kind());
     assertEquals("copy.onnx: the model's weights do not match the SHA-256 it records (weights.sha256):"
         + " the file is damaged; copy the model again (or reinstall it)", e.getMessage());
   }
@@ -74,7 +76,7 @@ class WeightsCheckTest {
             break;
           }
         }
-      } catch (ModelException | IllegalArgumentException e) {
+      } catch (UserError | IllegalArgumentException e) {
         refused++;
       }
     }

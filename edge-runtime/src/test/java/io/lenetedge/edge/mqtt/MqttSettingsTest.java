@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,24 +37,26 @@ class MqttSettingsTest {
   @ParameterizedTest
   @ValueSource(strings = {"mqtt://broker:1883", "http://broker", "broker:1883", "ws://broker:9001"})
   void anotherSchemeIsAUsageErrorListingTheValidOnes(String bad) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> url(bad));
+    UserError e = assertThrows(UserError.class, () -> url(bad));
+    assertEquals(UserError.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().contains("[tcp://, ssl://]"), e.getMessage());
     assertTrue(e.getMessage().contains(bad), e.getMessage());
   }
 
   @Test
   void aLoginInTheUrlOrAPathIsRefused() {
-    IllegalArgumentException login = assertThrows(IllegalArgumentException.class,
+    UserError login = assertThrows(UserError.class,
         () -> url("tcp://me:secret@broker:1883"));
+    assertEquals(UserError.Kind.USAGE, login.kind());
     assertFalse(login.getMessage().contains("secret"), login.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> url("tcp://broker:1883/topic"));
-    assertThrows(IllegalArgumentException.class, () -> url("tcp://:1883"));
+    assertThrows(UserError.class, () -> url("tcp://broker:1883/topic"));
+    assertThrows(UserError.class, () -> url("tcp://:1883"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"lenet-edge/+", "a/#", "/lenet", "a//b", " "})
   void wildcardsAndEmptyLevelsAreNoTopic(String topic) {
-    assertThrows(IllegalArgumentException.class, () -> MqttSettings.of("tcp://b", topic,
+    assertThrows(UserError.class, () -> MqttSettings.of("tcp://b", topic,
         "homeassistant", null, null, null, NO_ENV));
   }
 
@@ -81,20 +84,22 @@ class MqttSettingsTest {
   @Test
   void aMissingPasswordFileOrVariableIsNamed(@TempDir Path dir) {
     Path missing = dir.resolve("nope.pass");
-    IllegalArgumentException file = assertThrows(IllegalArgumentException.class,
+    UserError file = assertThrows(UserError.class,
         () -> MqttSettings.of("tcp://b", "t", "none", "edge", missing, null, NO_ENV));
+    assertEquals(UserError.Kind.USAGE, file.kind());
     assertTrue(file.getMessage().contains("--mqtt-password-file " + missing), file.getMessage());
-    IllegalArgumentException env = assertThrows(IllegalArgumentException.class,
+    UserError env = assertThrows(UserError.class,
         () -> MqttSettings.of("tcp://b", "t", "none", "edge", null, "MQTT_PASS", NO_ENV));
+    assertEquals(UserError.Kind.USAGE, env.kind());
     assertTrue(env.getMessage().contains("MQTT_PASS"), env.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> MqttSettings.of("tcp://b", "t", "none",
+    assertThrows(UserError.class, () -> MqttSettings.of("tcp://b", "t", "none",
         "edge", missing, "MQTT_PASS", NO_ENV));
   }
 
   @Test
   void aPasswordNeedsAUser() {
     Map<String, String> env = Map.of("MQTT_PASS", "x");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(UserError.class,
         () -> MqttSettings.of("tcp://b", "t", "none", null, null, "MQTT_PASS", env::get));
   }
 

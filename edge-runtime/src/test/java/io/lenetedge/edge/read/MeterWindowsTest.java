@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.Roi;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,8 @@ class MeterWindowsTest {
       "10,20,30,40;30,20,30,40|window 1 (10,20,30,40) overlaps window 2",
       "'  '|no windows"})
   void badSpecsNameTheWindow(String spec, String named) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MeterWindows.parse(spec));
+    UserError e = assertThrows(UserError.class, () -> MeterWindows.parse(spec));
+    assertEquals(UserError.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().contains(named), e.getMessage());
     assertTrue(e.getMessage().startsWith("--digits"), e.getMessage());
   }
@@ -34,8 +36,9 @@ class MeterWindowsTest {
   @ValueSource(strings = {"600,0,50,50", "0,470,20,20"})
   void aWindowOutsideTheFrameIsNamedAtTheFirstFrame(String second) {
     List<Roi> w = MeterWindows.parse("0,0,20,20;" + second);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> MeterWindows.checkFits(w, 640, 480));
+    assertEquals(UserError.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().contains("window 2 (" + second + ") does not lie inside the 640x480 frame"),
         e.getMessage());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lenetedge.common.UserError;
 import org.junit.jupiter.api.Test;
 
 class DecisionSmootherTest {
@@ -46,7 +47,7 @@ class DecisionSmootherTest {
 
   @Test
   void optionsAreValidated() {
-    assertThrows(IllegalArgumentException.class, () -> new DecisionSmoother(0, 0.5f));
-    assertThrows(IllegalArgumentException.class, () -> new DecisionSmoother(1, 1.5f));
+    assertThrows(UserError.class, () -> new DecisionSmoother(0, 0.5f));
+    assertThrows(UserError.class, () -> new DecisionSmoother(1, 1.5f));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lenetedge.common.UserError;
 import io.lenetedge.image.MnistStyle;
 import io.lenetedge.edge.read.Reading;
 import java.math.BigDecimal;
@@ -129,8 +130,8 @@ class MeterGuardTest {
 
   @Test
   void badGuardsAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new MeterGuard(-1, false, null, 0));
-    assertThrows(IllegalArgumentException.class, () -> new MeterGuard(0, false, 0.0, 0));
-    assertThrows(IllegalArgumentException.class, () -> new MeterGuard(0, false, null, -1));
+    assertThrows(UserError.class, () -> new MeterGuard(-1, false, null, 0));
+    assertThrows(UserError.class, () -> new MeterGuard(0, false, 0.0, 0));
+    assertThrows(UserError.class, () -> new MeterGuard(0, false, null, -1));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import io.lenetedge.edge.read.Reading;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.image.MnistStyle;
@@ -162,8 +163,9 @@ class SampleSaverTest {
   @Test
   void aFileInPlaceOfTheFolderIsAUsageError() throws IOException {
     Path file = Files.writeString(dir.resolve("samples"), "x");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    UserError e = assertThrows(UserError.class,
         () -> SampleSaver.open(file, SampleSaver.Limits.DEFAULT, clock::get, log::add));
+    assertEquals(UserError.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().contains("--save-samples") && e.getMessage().contains("writable"),
         e.getMessage());
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.lenetedge.common.UserError;
 import org.junit.jupiter.api.Test;
 
 class TextSmootherTest {
@@ -36,6 +37,6 @@ class TextSmootherTest {
 
   @Test
   void aWindowUnderOneIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new TextSmoother(0));
+    assertThrows(UserError.class, () -> new TextSmoother(0));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,8 @@ class SourceSpecTest {
   @ValueSource(strings = {"webcam", "rpicam:640", "raw:file", "raw:-:0x10", "gst:videotestsrc ! fdsink",
       "demo:big", "video:", "images:"})
   void badSpecsListTheForms(String spec) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceSpec.parse(spec));
+    UserError e = assertThrows(UserError.class, () -> SourceSpec.parse(spec));
+    assertEquals(UserError.Kind.USAGE, e.kind());
     assertTrue(e.getMessage().contains("--source " + spec) && e.getMessage().contains("demo[:WxH]]"), e.getMessage());
   }
 

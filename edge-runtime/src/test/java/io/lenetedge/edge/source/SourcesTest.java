@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lenetedge.common.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,11 +55,12 @@ class SourcesTest {
 
     FrameSource source = Sources.open(SourceSpec.parse("rpicam:100x80"), 2, log::add);
     List<Frame> frames = new ArrayList<>();
-    SourceException e = assertThrows(SourceException.class, () -> {
+    UserError e = assertThrows(UserError.class, () -> {
       for (Frame f; (f = source.next()) != null; ) {
         frames.add(f);
       }
     });
+    assertEquals(UserError.Kind.INPUT, e.kind());
     source.close();
     assertEquals(12, frames.size(), "4 whole frames from each of 3 runs: " + log);
     assertEquals(2, source.restarts());
@@ -86,7 +88,7 @@ class SourcesTest {
     FrameSource source = Sources.open(SourceSpec.parse(
         "gst:videotestsrc ! video/x-raw,format=GRAY8,width=64,height=48 ! fdsink fd=1"), 0, log::add);
     List<Frame> frames = new ArrayList<>();
-    assertThrows(SourceException.class, () -> {
+    assertThrows(UserError.class, () -> {
       for (Frame f; (f = source.next()) != null; ) {
         frames.add(f);
       }
@@ -99,7 +101,8 @@ class SourcesTest {
   void missingCameraProgramSaysHowToInstallIt() {
     System.setProperty("edge.program.rpicam-vid", dir.resolve("no-such/rpicam-vid").toString());
     FrameSource source = Sources.open(SourceSpec.parse("rpicam"), 3, log::add);
-    SourceException e = assertThrows(SourceException.class, source::next);
+    UserError e = assertThrows(UserError.class, source::next);
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("rpicam-vid") && e.getMessage().contains("apt install rpicam-apps"),
         e.getMessage());
   }
@@ -138,7 +141,8 @@ class SourcesTest {
   void v4l2WithoutTheDeviceReportsWhatFfmpegSaid() {
     FrameSource source = Sources.open(SourceSpec.parse("v4l2:" + dir.resolve("video9") + ":64x48"), 0,
         log::add);
-    SourceException e = assertThrows(SourceException.class, source::next);
+    UserError e = assertThrows(UserError.class, source::next);
+    assertEquals(UserError.Kind.INPUT, e.kind());
     source.close();
     assertTrue(e.getMessage().contains("ffmpeg exited with code") && e.getMessage().contains("video9"),
         e.getMessage());
@@ -146,8 +150,9 @@ class SourcesTest {
 
   @Test
   void missingVideoFileIsNamed() {
-    SourceException e = assertThrows(SourceException.class,
+    UserError e = assertThrows(UserError.class,
         () -> Sources.open(SourceSpec.parse("video:" + dir.resolve("none.mp4")), 0, log::add));
+    assertEquals(UserError.Kind.INPUT, e.kind());
     assertTrue(e.getMessage().contains("none.mp4: no such file"), e.getMessage());
   }
 
