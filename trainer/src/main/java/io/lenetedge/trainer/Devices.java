@@ -1,6 +1,6 @@
 package io.lenetedge.trainer;
 
-import static io.lenetedge.common.UserError.Kind.FAILED;
+import static io.lenetedge.common.UserError.Kind.PROVIDER;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -16,7 +16,7 @@ final class Devices {
       case CPU -> Device.cpu();
       case GPU -> {
         if (gpus == 0) {
-          throw new UserError(FAILED, "--device gpu: DJL's PyTorch engine sees no GPU. The default"
+          throw new UserError(PROVIDER, "--device gpu: DJL's PyTorch engine sees no GPU. The default"
               + " build bundles the CPU libtorch; build with `mvn -Dcuda package` on a machine with"
               + " an NVIDIA driver so DJL fetches the CUDA libtorch, or use --device cpu.");
         }

@@ -27,7 +27,7 @@ public final class TrainerCli {
     BuildInfo.applyDjlDefaults();
     CommandLine cli = new CommandLine(new TrainerCli()).setCaseInsensitiveEnumValuesAllowed(true);
     return Failures.install(cli, "done",
-        UserError.Kind.USAGE, UserError.Kind.MODEL, UserError.Kind.INPUT);
+        UserError.Kind.USAGE, UserError.Kind.MODEL, UserError.Kind.INPUT, UserError.Kind.PROVIDER);
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -94,7 +94,7 @@ class TrainCommandTest {
     TrainerRun r = run("train", "--data", RealMnist.dir().toString(), "--out", tmp.resolve("g").toString(),
         "--no-fonts",
         "--device", "gpu", "--epochs", "1", "--max-batches", "1", "--no-progress");
-    assertEquals(UserError.Kind.FAILED.exitCode(), r.exit());
+    assertEquals(UserError.Kind.PROVIDER.exitCode(), r.exit());
     assertTrue(r.err().contains("sees no GPU") && r.err().contains("-Dcuda"), r.err());
     assertNoStackTrace(r);
   }

@@ -73,7 +73,7 @@ class TrainerCliFailuresTest {
     TrainerRun r = run(() -> null, "--help");
     String codes = r.out().substring(r.out().indexOf("Exit codes:"));
     for (UserError.Kind k : new UserError.Kind[] {UserError.Kind.FAILED, UserError.Kind.USAGE,
-        UserError.Kind.MODEL, UserError.Kind.INPUT}) {
+        UserError.Kind.MODEL, UserError.Kind.INPUT, UserError.Kind.PROVIDER}) {
       assertTrue(codes.contains(k.exitCode() + "   " + k.description()), k + " in " + codes);
     }
     assertTrue(codes.contains("0   done"), codes);
