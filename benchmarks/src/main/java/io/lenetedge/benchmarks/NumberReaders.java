@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.lenetedge.common.MachineInfo;
+import io.lenetedge.common.bench.Machine;
 import io.lenetedge.image.GrayImage;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
@@ -113,7 +113,7 @@ public final class NumberReaders {
     if (o.containsKey("json")) {
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("pages", pages.toString());
-      report.put("machine", MachineInfo.describe());
+      report.put("machine", Machine.current());
       report.put("readers", rows);
       Gson gson = new GsonBuilder().setPrettyPrinting().create();
       Files.writeString(Path.of(o.get("json")), gson.toJson(report) + "\n");

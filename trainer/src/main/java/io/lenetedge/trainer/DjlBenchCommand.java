@@ -4,20 +4,24 @@ import static io.lenetedge.common.UserError.Kind.FAILED;
 import static io.lenetedge.common.UserError.Kind.USAGE;
 
 import ai.djl.pytorch.jni.JniUtils;
-import io.lenetedge.common.MachineInfo;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.SyntheticDigits;
 import io.lenetedge.common.UserError;
+import io.lenetedge.common.bench.BenchDefaults;
+import io.lenetedge.common.bench.BenchReport;
+import io.lenetedge.common.bench.BenchRow;
+import io.lenetedge.common.bench.LatencyStats;
+import io.lenetedge.common.bench.Machine;
+import io.lenetedge.common.bench.ProcessMemory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -35,16 +39,16 @@ import picocli.CommandLine.Spec;
  * {@code ai.djl.pytorch.num_interop_threads} when the engine starts, so each {@code --threads} value
  * is measured in a child JVM of the same class path started with those properties (one inter-op
  * thread, and the parent's {@code -Xmx}, {@code -Xms} and {@code -XX:MaxDirectMemorySize}); the
- * parent only validates, collects and prints.
+ * parent only validates, collects and prints. Table, JSON and CSV have the shape of
+ * {@code edge-runtime bench} ({@link BenchReport}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure DJL PyTorch inference latency (p50/p90/p99/p99.9/max, HdrHistogram) and"
         + " throughput on the CPU for each thread count and batch size. Each thread count runs in"
         + " its own JVM, since DJL sets PyTorch's thread count only when its engine starts.")
 public final class DjlBenchCommand implements Callable<Integer> {
-  /** The engine column of the table and the JSON. */
+  /** The provider column of the table and the JSON. */
   public static final String ENGINE = "djl-pytorch";
-  static final int MAX_BATCH = 4096;
   private static final int IMAGE_POOL = 256;
 
   @Spec CommandSpec spec;
@@ -53,7 +57,7 @@ public final class DjlBenchCommand implements Callable<Integer> {
       description = "Run folder written by `trainer train` (default: ${DEFAULT-VALUE}).")
   Path checkpoint;
 
-  @Option(names = "--batch", paramLabel = "N", split = ",", defaultValue = "1",
+  @Option(names = "--batch", paramLabel = "N", split = ",", defaultValue = BenchDefaults.BATCH,
       description = "Batch sizes, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> batches;
 
@@ -62,34 +66,24 @@ public final class DjlBenchCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   List<Integer> threads;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "2000",
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = BenchDefaults.WARMUP,
       description = "Untimed calls first, per batch size (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--iterations", paramLabel = "N", defaultValue = "20000",
+  @Option(names = "--iterations", paramLabel = "N", defaultValue = BenchDefaults.ITERATIONS,
       description = "Timed calls per batch size (default: ${DEFAULT-VALUE}).")
   long iterations;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
+  @Option(names = "--csv", paramLabel = "FILE", description = "Also write the results as CSV.")
+  Path csv;
+
   @Option(names = "--worker-out", paramLabel = "FILE", hidden = true,
       description = "Measure in this JVM (one --threads value, set by the parent) and write the rows"
           + " to FILE.")
   Path workerOut;
-
-  /**
-   * One configuration's figures; latencies in microseconds per call.
-   *
-   * @param threads PyTorch intra-op threads the engine reported
-   * @param imagesPerSecond images per second over the timed calls
-   */
-  public record Result(String engine, int threads, int batch, double p50, double p90, double p99,
-      double p999, double max, double imagesPerSecond) {}
-
-  /** What {@code --json} writes. */
-  record Report(Map<String, Object> machine, String checkpoint, int warmup, long iterations,
-      String created, List<Result> results) {}
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -97,30 +91,35 @@ public final class DjlBenchCommand implements Callable<Integer> {
     if (workerOut != null) {
       return worker();
     }
-    Checkpoint.readDescription(checkpoint);
+    CheckpointDescription description = Checkpoint.readDescription(checkpoint);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     err.println("bench: each --threads value runs in its own JVM (DJL sets PyTorch's thread count"
         + " only when its engine starts)");
     err.flush();
-    out.print(header());
+    out.print(BenchRow.header());
     out.flush();
-    List<Result> results = new ArrayList<>();
+    List<BenchRow> rows = new ArrayList<>();
     for (int t : threads) {
-      for (Result r : runChild(t, err)) {
-        results.add(r);
-        out.print(line(r));
+      for (BenchRow r : runChild(t, err)) {
+        rows.add(r);
+        out.print(r.line());
       }
       out.flush();
     }
+    BenchReport report = BenchReport.of(machine(),
+        new BenchReport.Model(checkpoint.toString(), description.parametersSha256()), warmup,
+        iterations, 0, "trainer " + String.join(" ",
+            spec.commandLine().getParseResult().originalArgs()), rows, new double[0]);
     if (json != null) {
-      Path parent = json.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Checkpoint.writeJson(json, new Report(machine(), checkpoint.toString(), warmup, iterations,
-          Instant.now().toString(), results));
+      report.writeJson(json);
       err.println("wrote " + json);
-      err.flush();
     }
+    if (csv != null) {
+      report.writeCsv(csv);
+      err.println("wrote " + csv);
+    }
+    err.flush();
     return 0;
   }
 
@@ -130,8 +129,9 @@ public final class DjlBenchCommand implements Callable<Integer> {
           + warmup + " and " + iterations);
     }
     for (int b : batches) {
-      if (b < 1 || b > MAX_BATCH) {
-        throw new UserError(USAGE, "--batch values must be in [1," + MAX_BATCH + "], got " + b);
+      if (b < 1 || b > BenchDefaults.MAX_BATCH) {
+        throw new UserError(USAGE, "--batch values must be in [1," + BenchDefaults.MAX_BATCH
+            + "], got " + b);
       }
     }
     for (int t : threads) {
@@ -148,7 +148,7 @@ public final class DjlBenchCommand implements Callable<Integer> {
     }
   }
 
-  private List<Result> runChild(int threadCount, PrintWriter err)
+  private List<BenchRow> runChild(int threadCount, PrintWriter err)
       throws IOException, InterruptedException {
     Path rows = Files.createTempFile("djl-bench-", ".json");
     Process process = null;
@@ -162,7 +162,7 @@ public final class DjlBenchCommand implements Callable<Integer> {
         throw new UserError(FAILED, "the benchmark JVM for --threads " + threadCount + " failed (exit "
             + exit + "): " + lastLine(log));
       }
-      return List.of(Checkpoint.GSON.fromJson(Files.readString(rows), Result[].class));
+      return List.of(BenchReport.GSON.fromJson(Files.readString(rows), BenchRow[].class));
     } finally {
       if (process != null && process.isAlive()) {
         process.destroyForcibly();
@@ -197,7 +197,7 @@ public final class DjlBenchCommand implements Callable<Integer> {
 
   private int worker() {
     PrintWriter err = spec.commandLine().getErr();
-    List<Result> results = new ArrayList<>();
+    List<BenchRow> results = new ArrayList<>();
     try (DjlInference inference = DjlInference.open(checkpoint)) {
       int actual = JniUtils.getNumThreads();
       if (actual != threads.get(0)) {
@@ -215,10 +215,10 @@ public final class DjlBenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Result measure(DjlInference inference, int batch, int actualThreads, float[] pool,
+  private BenchRow measure(DjlInference inference, int batch, int actualThreads, float[] pool,
       PrintWriter err) {
     float[] input = new float[batch * ModelContract.PIXELS];
-    Histogram histogram = new Histogram(10_000_000_000L, 3);
+    Histogram histogram = LatencyStats.newHistogram();
     double checksum = 0;
     long timedStart = System.nanoTime();
     for (long i = 0; i < warmup + iterations; i++) {
@@ -238,14 +238,8 @@ public final class DjlBenchCommand implements Callable<Integer> {
     if (Double.isNaN(checksum)) {
       err.println("warning: the model returned NaN logits");
     }
-    return new Result(ENGINE, actualThreads, batch, micros(histogram.getValueAtPercentile(50)),
-        micros(histogram.getValueAtPercentile(90)), micros(histogram.getValueAtPercentile(99)),
-        micros(histogram.getValueAtPercentile(99.9)), micros(histogram.getMaxValue()),
-        iterations * (double) batch / seconds);
-  }
-
-  private static double micros(long nanos) {
-    return nanos / 1000.0;
+    return BenchRow.measured(ENGINE, actualThreads, batch,
+        LatencyStats.of(histogram, batch, seconds), ProcessMemory.rssBytes());
   }
 
   private static void fill(float[] pool, int first, float[] dst, int batch) {
@@ -256,26 +250,15 @@ public final class DjlBenchCommand implements Callable<Integer> {
     }
   }
 
-  static String header() {
-    return String.format(Locale.ROOT, "%-12s %7s %5s %9s %9s %9s %9s %9s %12s%n", "ep", "threads",
-        "batch", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "images/s");
-  }
-
-  static String line(Result r) {
-    return String.format(Locale.ROOT, "%-12s %7d %5d %9.1f %9.1f %9.1f %9.1f %9.1f %,12.0f%n",
-        r.engine(), r.threads(), r.batch(), r.p50(), r.p90(), r.p99(), r.p999(), r.max(),
-        r.imagesPerSecond());
-  }
-
   private static String lastLine(String log) {
     List<String> lines = log.lines().filter(l -> !l.isBlank()).toList();
     return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
   }
 
-  static Map<String, Object> machine() {
-    Map<String, Object> m = MachineInfo.describe();
-    m.put("djl", BuildInfo.djlVersion());
-    m.put("pytorch", BuildInfo.pytorchVersion());
-    return m;
+  static Machine machine() {
+    Map<String, String> runtime = new LinkedHashMap<>();
+    runtime.put("djl", BuildInfo.djlVersion());
+    runtime.put("pytorch", BuildInfo.pytorchVersion());
+    return Machine.current(runtime);
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.lenetedge.testkit.BenchShape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,35 +55,41 @@ class DjlBenchCommandTest {
     List<String> lines = r.out().lines().toList();
     assertEquals(5, lines.size(), r.out());
     assertEquals(List.of("ep", "threads", "batch", "p50", "µs", "p90", "µs", "p99", "µs", "p99.9",
-        "µs", "max", "µs", "images/s"), List.of(lines.get(0).trim().split("\\s+")));
+        "µs", "max", "µs", "images/s", "RSS", "MB"), List.of(lines.get(0).trim().split("\\s+")));
     Set<String> configs = new HashSet<>();
     for (String line : lines.subList(1, 5)) {
       String[] f = line.trim().split("\\s+");
-      assertEquals(9, f.length, line);
+      assertEquals(10, f.length, line);
       assertEquals(DjlBenchCommand.ENGINE, f[0]);
       configs.add(f[1] + "x" + f[2]);
-      for (int i = 3; i < 9; i++) {
+      for (int i = 3; i < 10; i++) {
         assertTrue(Double.parseDouble(f[i].replace(",", "")) > 0, line);
       }
     }
     assertEquals(Set.of("1x1", "1x4", "2x1", "2x4"), configs);
 
-    JsonObject report = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-    JsonObject machine = report.getAsJsonObject("machine");
-    for (String key : new String[] {"cpu", "cores", "os", "jvm"}) {
-      assertTrue(machine.has(key), key + " missing from " + machine);
-    }
-    assertEquals(run.toString(), report.get("checkpoint").getAsString());
+    String text = Files.readString(json);
+    assertEquals(List.of(), BenchShape.problems(text), "the shape edge-runtime bench writes too");
+    JsonObject report = JsonParser.parseString(text).getAsJsonObject();
+    JsonObject runtime = report.getAsJsonObject("machine").getAsJsonObject("runtime");
+    assertEquals(BuildInfo.djlVersion(), runtime.get("djl").getAsString());
+    assertEquals(BuildInfo.pytorchVersion(), runtime.get("pytorch").getAsString());
+    assertEquals(run.toString(), report.getAsJsonObject("model").get("source").getAsString());
+    assertEquals(Checkpoint.readDescription(run).parametersSha256(),
+        report.getAsJsonObject("model").get("sha256").getAsString());
+    assertTrue(report.get("command").getAsString().startsWith("trainer bench --checkpoint"),
+        report.get("command").getAsString());
     JsonArray results = report.getAsJsonArray("results");
     assertEquals(4, results.size());
     for (var e : results) {
       JsonObject row = e.getAsJsonObject();
-      assertEquals(DjlBenchCommand.ENGINE, row.get("engine").getAsString());
-      for (String key : new String[] {"threads", "batch", "p50", "p90", "p99", "p999", "max",
-          "imagesPerSecond"}) {
-        assertTrue(row.has(key) && row.get(key).getAsDouble() > 0, key + " in " + row);
-      }
-      assertTrue(row.get("p50").getAsDouble() <= row.get("max").getAsDouble(), row.toString());
+      assertEquals(DjlBenchCommand.ENGINE, row.get("provider").getAsString());
+      assertTrue(row.get("rssBytes").getAsLong() > 0, row.toString());
+      JsonObject stats = row.getAsJsonObject("stats");
+      assertEquals(20, stats.get("calls").getAsLong(), row.toString());
+      assertEquals(row.get("batch").getAsInt(), stats.get("imagesPerCall").getAsInt());
+      assertTrue(stats.get("p50").getAsDouble() > 0, row.toString());
+      assertTrue(stats.get("p50").getAsDouble() <= stats.get("max").getAsDouble(), row.toString());
     }
   }
 

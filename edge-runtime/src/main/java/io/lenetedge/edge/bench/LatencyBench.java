@@ -1,6 +1,7 @@
 package io.lenetedge.edge.bench;
 
 import io.lenetedge.common.ModelContract;
+import io.lenetedge.common.bench.LatencyStats;
 import io.lenetedge.edge.model.DigitModel;
 import org.HdrHistogram.Histogram;
 

@@ -1,5 +1,6 @@
 package io.lenetedge.edge.bench;
 
+import io.lenetedge.common.bench.LatencyStats;
 import io.lenetedge.edge.run.FrameResult;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -8,15 +8,18 @@ import io.lenetedge.common.IdxReader;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.SyntheticDigits;
 import io.lenetedge.common.UserError;
+import io.lenetedge.common.bench.BenchDefaults;
+import io.lenetedge.common.bench.BenchReport;
+import io.lenetedge.common.bench.BenchRow;
+import io.lenetedge.common.bench.LatencyStats;
+import io.lenetedge.common.bench.Machine;
+import io.lenetedge.common.bench.ProcessMemory;
+import io.lenetedge.edge.BuildInfo;
 import io.lenetedge.edge.bench.BareOrtLoop;
-import io.lenetedge.edge.bench.BenchReport;
-import io.lenetedge.edge.bench.BenchRow;
 import io.lenetedge.edge.bench.ColdStart;
 import io.lenetedge.edge.bench.LatencyBench;
 import io.lenetedge.edge.bench.LatencyPlot;
-import io.lenetedge.edge.bench.LatencyStats;
 import io.lenetedge.edge.bench.PipelineBench;
-import io.lenetedge.edge.bench.ProcessMemory;
 import io.lenetedge.edge.read.FrameReader;
 import io.lenetedge.edge.read.ReadMode;
 import io.lenetedge.edge.run.Decider;
@@ -36,6 +39,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,34 +47,44 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bench}: inference latency and throughput for every provider, thread and batch setting. */
+/**
+ * {@code bench}: inference latency and throughput for every provider, thread and batch setting, or
+ * with {@code --source} the frame loop's stages; options of the other mode are refused
+ * ({@link BenchModes}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measure inference latency (p50/p90/p99/p99.9/max, HdrHistogram) and throughput"
-        + " for each combination of execution provider, threads and batch size.")
+        + " for each combination of execution provider, threads and batch size; with --source,"
+        + " time each stage of the frame loop instead. An option of the other mode is an error.")
 public final class BenchCommand implements Callable<Integer> {
   private static final int MAX_PRELOAD = 300;
+  /** The provider bench measures without --ep: a named one, so that a row says what ran. */
+  static final String DEFAULT_PROVIDER = "cpu";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "FILE", description = "ONNX model (default: the embedded one).")
-  Path model;
+  @Mixin ModelFileOption model;
 
-  @Option(names = "--ep", split = ",", defaultValue = "cpu",
-      description = "Execution providers, comma-separated (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--ep", split = ",", defaultValue = DEFAULT_PROVIDER, paramLabel = "EP",
+      description = "Execution providers, comma-separated: " + ModelOptions.PROVIDERS
+          + " (default: ${DEFAULT-VALUE}; one with --source).")
   List<String> providers;
 
-  @Option(names = "--threads", split = ",", defaultValue = "1",
-      description = "Intra-op thread counts, comma-separated (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--threads", split = ",", defaultValue = ModelOptions.DEFAULT_THREADS,
+      description = "Intra-op thread counts, comma-separated (default: ${DEFAULT-VALUE}; one with"
+          + " --source).")
   List<Integer> threads;
 
-  @Option(names = "--batch", split = ",", defaultValue = "1",
+  @Option(names = "--batch", split = ",", defaultValue = BenchDefaults.BATCH,
       description = "Batch sizes, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> batches;
 
-  @Option(names = "--warmup", defaultValue = "2000", description = "Untimed calls first (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = BenchDefaults.WARMUP,
+      description = "Untimed calls (frames with --source) first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--iterations", defaultValue = "20000", description = "Timed calls (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--iterations", defaultValue = BenchDefaults.ITERATIONS,
+      description = "Timed calls (frames with --source) (default: ${DEFAULT-VALUE}).")
   long iterations;
 
   @Option(names = "--duration", defaultValue = "0",
@@ -82,11 +96,12 @@ public final class BenchCommand implements Callable<Integer> {
   Path images;
 
   @Option(names = "--source", paramLabel = "SPEC",
-      description = "Pipeline mode: run the whole frame loop on this source (see `run --source`) and"
-          + " time each stage. Finite sources (files, demo) are read into memory first and replayed until"
+      description = "Pipeline mode: run the whole frame loop on this source (" + RunCommand.SOURCES
+          + ") and time each stage. Finite sources (files, demo) are read into memory first and replayed until"
           + " --iterations frames; live cameras include their real wait for each frame.")
   String source;
 
+  /** What to read in each frame: pipeline mode only. */
   @Mixin ReadOptions reading;
 
   @Option(names = "--cold-start", paramLabel = "N", defaultValue = "0",
@@ -123,6 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    BenchModes.check(spec.commandLine().getParseResult(), source != null);
     validate();
     if (source != null) {
       return pipeline();
@@ -132,7 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
     int count;
     if (images != null) {
       IdxImages idx = IdxReader.readImages(images);
-      count = Math.min(idx.count(), 4096);
+      count = Math.min(idx.count(), BenchDefaults.MAX_BATCH);
       data = new float[count * ModelContract.PIXELS];
       for (int i = 0; i < count; i++) {
         idx.copyScaled(i, data, i * ModelContract.PIXELS);
@@ -141,12 +157,12 @@ public final class BenchCommand implements Callable<Integer> {
       count = 256;
       data = SyntheticDigits.strokes(count, 42);
     }
-    ModelFile file = ModelFile.load(model);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ModelFile file = model.file(err::println);
     LatencyBench bench = new LatencyBench(warmup, iterations, duration);
     List<BenchRow> rows = new ArrayList<>();
-    out.print(BenchReport.header());
+    out.print(BenchRow.header());
     out.flush();
     for (ExecutionProvider ep : eps) {
       for (int t : threads) {
@@ -156,7 +172,7 @@ public final class BenchCommand implements Callable<Integer> {
               : List.of(runOne(file, ep, t, b, bench, data, count));
           for (BenchRow row : measured) {
             rows.add(row);
-            out.print(BenchReport.line(row));
+            out.print(row.line());
           }
           if (withBare) {
             out.printf(java.util.Locale.ROOT, "%-8s p50 overhead over bare ONNX Runtime: %+.1f %%"
@@ -176,7 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
         both = ColdStart.compare(coldStarts, ColdStart.sampleImage(), EdgeCli.class.getName(),
             options, coldStartBaseline);
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UserError(UserError.Kind.FAILED, "--cold-start: cannot start the java processes it times: "
+            + e.getMessage(), e);
       }
       cold = both[0];
       out.println(ColdStart.describe(options.isEmpty() ? "cold start" : "cold start (" + coldStartJavaOptions.trim() + ")", cold));
@@ -186,8 +203,10 @@ public final class BenchCommand implements Callable<Integer> {
             ColdStart.median(cold) / ColdStart.median(both[1]));
       }
     }
-    BenchReport report = BenchReport.of(file, warmup, iterations, duration, rows, cold,
-        String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    Machine machine = Machine.current(Map.of("onnxruntime", BuildInfo.get("onnxruntime.version")));
+    BenchReport report = BenchReport.of(machine, new BenchReport.Model(file.source(), file.sha256()),
+        warmup, iterations, duration, "edge-runtime " + String.join(" ",
+            spec.commandLine().getParseResult().originalArgs()), rows, cold);
     if (json != null) {
       report.writeJson(json);
       err.println("wrote " + json);
@@ -197,8 +216,8 @@ public final class BenchCommand implements Callable<Integer> {
       err.println("wrote " + csv);
     }
     if (plot != null) {
-      LatencyPlot.write(rows, "edge-runtime bench: latency by percentile (" + report.machine().get("cpu")
-          + ", " + report.machine().get("cores") + " cores)", plot);
+      LatencyPlot.write(rows, "edge-runtime bench: latency by percentile (" + machine.cpu() + ", "
+          + machine.cores() + " cores)", plot);
       err.println("wrote " + plot);
     }
     err.flush();
@@ -214,8 +233,8 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PipelineBench bench = new PipelineBench();
-    try (DigitModel m = DigitModel.open(ModelFile.load(model), ep, threads.get(0), ModelOverrides.NONE,
-        RunCommand.BATCH, line -> { })) {
+    try (DigitModel m = DigitModel.open(model.file(err::println), ep, threads.get(0),
+        ModelOverrides.NONE, RunCommand.BATCH, line -> { })) {
       FramePipeline pipeline = new FramePipeline(
           new FrameReader(preparation, m, reading.minConfidence), decider);
       boolean live = sourceSpec.kind() == SourceSpec.Kind.RPICAM
@@ -278,12 +297,12 @@ public final class BenchCommand implements Callable<Integer> {
       LatencyBench bench, float[] data, int count) {
     try (DigitModel m = DigitModel.open(file, ep, threads, ModelOverrides.NONE, batch, line -> { })) {
       LatencyStats stats = bench.run(m, batch, data, count);
-      return new BenchRow(ep.toString(), threads, batch, stats, null, ProcessMemory.rssBytes());
+      return BenchRow.measured(ep.toString(), threads, batch, stats, ProcessMemory.rssBytes());
     } catch (UserError e) {
       if (e.kind() != UserError.Kind.PROVIDER) {
         throw e;
       }
-      return new BenchRow(ep.toString(), threads, batch, null, Sessions.reason(ep, e),
+      return BenchRow.unavailable(ep.toString(), threads, batch, Sessions.reason(ep, e),
           ProcessMemory.rssBytes());
     }
   }
@@ -298,8 +317,8 @@ public final class BenchCommand implements Callable<Integer> {
       LatencyStats[] stats = bench.interleave(LatencyBench.target(m, batch, data, count), bare,
           batch, rounds);
       long rss = ProcessMemory.rssBytes();
-      return List.of(new BenchRow("cpu", threads, batch, stats[0], null, rss),
-          new BenchRow("bare-ort", threads, batch, stats[1], null, rss));
+      return List.of(BenchRow.measured("cpu", threads, batch, stats[0], rss),
+          BenchRow.measured("bare-ort", threads, batch, stats[1], rss));
     }
   }
 
@@ -325,8 +344,9 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     for (int b : batches) {
-      if (b < 1 || b > 4096) {
-        throw new UserError(USAGE, "--batch values must be in [1,4096], got " + b);
+      if (b < 1 || b > BenchDefaults.MAX_BATCH) {
+        throw new UserError(USAGE, "--batch values must be in [1," + BenchDefaults.MAX_BATCH
+            + "], got " + b);
       }
     }
   }

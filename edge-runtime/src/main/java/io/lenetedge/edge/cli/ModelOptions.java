@@ -7,24 +7,25 @@ import io.lenetedge.edge.model.DigitModel;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
-import io.lenetedge.edge.model.ModelStore;
 import io.lenetedge.edge.model.OutputKind;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every verb that runs a model shares. */
 public final class ModelOptions {
-  @Option(names = "--model", paramLabel = "FILE",
-      description = "ONNX model to run (default: the one install-model installed, else the model"
-          + " embedded in this jar).")
-  Path model;
+  /** The providers {@code --ep} takes, for the help of every verb. */
+  static final String PROVIDERS = "auto, cpu, cuda[:ID] or tensorrt[:ID]";
+  /** ONNX Runtime intra-op threads when {@code --threads} is not given, for every verb. */
+  static final String DEFAULT_THREADS = "1";
+
+  @Mixin ModelFileOption model;
 
   @Option(names = "--ep", defaultValue = "auto", paramLabel = "EP",
-      description = "Execution provider: auto, cpu, cuda[:ID] or tensorrt[:ID] (default: ${DEFAULT-VALUE}).")
+      description = "Execution provider: " + PROVIDERS + " (default: ${DEFAULT-VALUE}).")
   String ep;
 
-  @Option(names = "--threads", defaultValue = "1",
+  @Option(names = "--threads", defaultValue = DEFAULT_THREADS,
       description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE}; more help only batches).")
   int threads;
 
@@ -62,20 +63,12 @@ public final class ModelOptions {
 
   /** Whether the model comes from the models folder (so a running loop may switch to a new one). */
   boolean installed() {
-    return model == null;
+    return model.installed();
   }
 
   /** The model file: {@code --model}, else the installed one, else the embedded one (said on the log). */
   ModelFile file(java.util.function.Consumer<String> log) {
-    if (model != null) {
-      return ModelFile.load(model);
-    }
-    java.util.Optional<Path> installed = ModelStore.at(null).current();
-    if (installed.isPresent()) {
-      log.accept("model: " + installed.get() + " (installed by install-model)");
-      return ModelFile.load(installed.get());
-    }
-    return ModelFile.load(null);
+    return model.file(log);
   }
 
   /** Opens {@code file} with these options, for a model that replaces the running one. */

@@ -71,9 +71,11 @@ public final class RunCommand implements Callable<Integer> {
           + " if it exists).")
   Path config;
 
-  @Option(names = "--source", required = true, paramLabel = "SPEC",
-      description = "rpicam[:WxH[@FPS]], v4l2[:DEVICE[:WxH]], gst:PIPELINE, video:FILE, images:DIR,"
-          + " raw:FILE:WxH, raw:-:WxH or demo.")
+  /** What {@code --source} takes, for the help of run and bench. */
+  static final String SOURCES = "rpicam[:WxH[@FPS]], v4l2[:DEVICE[:WxH]], gst:PIPELINE, video:FILE,"
+      + " images:DIR, raw:FILE:WxH, raw:-:WxH or demo";
+
+  @Option(names = "--source", required = true, paramLabel = "SPEC", description = SOURCES + ".")
   String source;
 
   @Option(names = "--smooth", defaultValue = "1",

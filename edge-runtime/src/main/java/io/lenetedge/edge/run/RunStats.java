@@ -1,6 +1,6 @@
 package io.lenetedge.edge.run;
 
-import io.lenetedge.edge.bench.LatencyStats;
+import io.lenetedge.common.bench.LatencyStats;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 

@@ -1,13 +1,16 @@
-package io.lenetedge.edge.bench;
+package io.lenetedge.common.bench;
 
 import org.HdrHistogram.Histogram;
 
 /**
- * Latency percentiles (microseconds) and throughput of one benchmark configuration.
+ * Latency percentiles (microseconds) and throughput of one benchmark configuration, the same for
+ * every bench of the project.
  *
  * @param calls timed calls
  * @param imagesPerCall images per call (the batch size)
  * @param seconds wall time of the timed calls
+ * @param p50 median latency (µs); p90, p99, p999 (99.9 %) and max likewise
+ * @param mean mean latency (µs)
  * @param curve latency (µs) at each of {@link #CURVE_PERCENTILES}
  */
 public record LatencyStats(long calls, int imagesPerCall, double seconds, double p50, double p90,

@@ -1,4 +1,4 @@
-package io.lenetedge.edge.bench;
+package io.lenetedge.common.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,35 +1,50 @@
-package io.lenetedge.edge.bench;
+package io.lenetedge.common.bench;
 
 import java.util.Locale;
 
 /**
- * One benchmark configuration and what it measured, or why it could not run.
+ * One benchmark configuration and what it measured, or why it could not run; also its line in
+ * the table and the CSV every bench prints.
  *
- * @param provider the execution provider asked for
+ * @param provider what ran: an execution provider (cpu, cuda:0), bare-ort or djl-pytorch
  * @param threads intra-op threads
  * @param batch images per call
  * @param stats the measurement, null when unavailable
  * @param unavailable why the configuration could not run, null when it ran
- * @param rssBytes process resident memory after the run, -1 when unknown
+ * @param rssBytes resident memory of the measuring process after the run, -1 when unknown
  */
 public record BenchRow(String provider, int threads, int batch, LatencyStats stats,
     String unavailable, long rssBytes) {
+
+  /** A configuration that ran. */
+  public static BenchRow measured(String provider, int threads, int batch, LatencyStats stats,
+      long rssBytes) {
+    return new BenchRow(provider, threads, batch, stats, null, rssBytes);
+  }
+
+  /** A configuration that could not run, and why. */
+  public static BenchRow unavailable(String provider, int threads, int batch, String reason,
+      long rssBytes) {
+    return new BenchRow(provider, threads, batch, null, reason, rssBytes);
+  }
 
   public boolean ran() {
     return stats != null;
   }
 
-  static String header() {
-    return String.format(Locale.ROOT, "%-8s %7s %5s %9s %9s %9s %9s %9s %12s %7s%n", "ep",
+  /** The table's column names, with a line break. */
+  public static String header() {
+    return String.format(Locale.ROOT, "%-11s %7s %5s %9s %9s %9s %9s %9s %12s %7s%n", "ep",
         "threads", "batch", "p50 µs", "p90 µs", "p99 µs", "p99.9 µs", "max µs", "images/s", "RSS MB");
   }
 
-  String line() {
+  /** This row in the table, with a line break. */
+  public String line() {
     if (!ran()) {
-      return String.format(Locale.ROOT, "%-8s %7d %5d  unavailable: %s%n", provider, threads, batch,
-          unavailable);
+      return String.format(Locale.ROOT, "%-11s %7d %5d  unavailable: %s%n", provider, threads,
+          batch, unavailable);
     }
-    return String.format(Locale.ROOT, "%-8s %7d %5d %9.1f %9.1f %9.1f %9.1f %9.1f %,12.0f %7.1f%n",
+    return String.format(Locale.ROOT, "%-11s %7d %5d %9.1f %9.1f %9.1f %9.1f %9.1f %,12.0f %7.1f%n",
         provider, threads, batch, stats.p50(), stats.p90(), stats.p99(), stats.p999(), stats.max(),
         stats.imagesPerSecond(), rssBytes / 1048576.0);
   }
