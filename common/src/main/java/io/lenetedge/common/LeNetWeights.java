@@ -1,5 +1,7 @@
 package io.lenetedge.common;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -67,6 +69,21 @@ public record LeNetWeights(
       }
       return a;
     }).toList());
+  }
+
+  /**
+   * SHA-256 over the ten arrays in record order, little-endian float32: what a model records as
+   * {@link ModelContract.Meta#WEIGHTS_SHA256}.
+   */
+  public String sha256() {
+    List<float[]> arrays = arrays();
+    int total = arrays.stream().mapToInt(a -> a.length).sum();
+    ByteBuffer b = ByteBuffer.allocate(total * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    for (float[] a : arrays) {
+      b.asFloatBuffer().put(a);
+      b.position(b.position() + a.length * Float.BYTES);
+    }
+    return Sha256.of(b.array());
   }
 
   public static long size(long[] shape) {

@@ -38,6 +38,8 @@ public final class ModelContract {
     public static final String OUTPUT_LOGITS = "output.logits";
     public static final String OUTPUT_PROBABILITIES = "output.probabilities";
     public static final String LABELS = "labels";
+    /** SHA-256 of the weights ({@link LeNetWeights#sha256()}), checked when a model is loaded. */
+    public static final String WEIGHTS_SHA256 = "weights.sha256";
 
     private Meta() {}
   }

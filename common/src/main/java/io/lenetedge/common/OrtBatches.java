@@ -76,6 +76,9 @@ public final class OrtBatches {
    * @throws OrtException when ONNX Runtime fails to run the model
    */
   public float[] run(float[] images, int offset, int n) throws OrtException {
+    if (n > 0 && n <= maxBatch && rows(n) == n) {
+      return runChunk(images, offset, n);
+    }
     float[] out = null;
     for (int from = 0; from < n; from += maxBatch) {
       int count = Math.min(maxBatch, n - from);

@@ -3,11 +3,8 @@ package io.lenetedge.exporter;
 import io.lenetedge.common.LeNetWeights;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.ModelContract.Meta;
-import io.lenetedge.common.Sha256;
 import io.lenetedge.onnx.ModelInfo;
 import io.lenetedge.trainer.CheckpointDescription;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -48,25 +45,13 @@ final class ExportMetadata {
     m.put("version.exporter", ExporterBuildInfo.version());
     m.put("created", created.toString());
     m.put("created.note", "time the checkpoint was trained; exporting it again gives the same file");
-    m.put("weights.sha256", weightsSha256(w));
+    m.put(Meta.WEIGHTS_SHA256, w.sha256());
     String doc = String.format(Locale.ROOT, "LeNet-5 (ReLU, average pooling) MNIST digit classifier,"
         + " %d parameters. Input '%s' float [N,1,28,28] in [0,1], white digit on black;"
         + " normalisation inside. Outputs '%s' and '%s' [N,10]. Test accuracy %.2f %%.",
         d.parameters(), ModelContract.INPUT, ModelContract.OUTPUT_LOGITS,
         ModelContract.OUTPUT_PROBABILITIES, 100 * d.testAccuracy());
     return new ModelInfo(PRODUCER, ExporterBuildInfo.version(), 1, doc, m);
-  }
-
-  /** SHA-256 over the ten weight arrays, little-endian float32, in {@link LeNetWeights} order. */
-  static String weightsSha256(LeNetWeights w) {
-    int total = w.arrays().stream().mapToInt(a -> a.length).sum();
-    ByteBuffer b = ByteBuffer.allocate(total * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    for (float[] a : w.arrays()) {
-      for (float v : a) {
-        b.putFloat(v);
-      }
-    }
-    return Sha256.of(b.array());
   }
 
   static String fraction(double v) {

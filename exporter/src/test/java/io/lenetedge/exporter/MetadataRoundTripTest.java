@@ -62,8 +62,8 @@ class MetadataRoundTripTest {
     assertEquals("17", m.get("training.best_epoch"));
     assertEquals("0.1307", m.get(Meta.MEAN));
     assertEquals("2026-11-29T10:00:00Z", m.get("created"));
-    assertEquals(ExportMetadata.weightsSha256(w), m.get("weights.sha256"));
-    assertTrue(!ExportMetadata.weightsSha256(w).equals(ExportMetadata.weightsSha256(LeNetWeights.random(2))));
+    assertEquals(w.sha256(), m.get(Meta.WEIGHTS_SHA256));
+    assertTrue(!w.sha256().equals(LeNetWeights.random(2).sha256()));
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.lenetedge.edge.model;
 import static io.lenetedge.common.UserError.Kind.MODEL;
 
 import io.lenetedge.common.LeNetWeights;
-import io.lenetedge.common.Sha256;
+import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.UserError;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * Runtime does not hand out initializers. A model without the field passes unchecked.
  */
 public final class WeightsCheck {
-  static final String KEY = "weights.sha256";
+  static final String KEY = ModelContract.Meta.WEIGHTS_SHA256;
 
   private WeightsCheck() {}
 
@@ -68,20 +68,11 @@ public final class WeightsCheck {
     List<float[]> arrays = initializers.entrySet().stream()
         .filter(e -> e.getKey().endsWith(".weight") || e.getKey().endsWith(".bias"))
         .map(Map.Entry::getValue).toList();
-    if (arrays.size() != LeNetWeights.NAMES.size()) {
+    try {
+      return Optional.of(LeNetWeights.of(arrays).sha256());
+    } catch (IllegalArgumentException notLeNet) {
       return Optional.empty();
     }
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    for (int i = 0; i < arrays.size(); i++) {
-      float[] w = arrays.get(i);
-      if (w.length != LeNetWeights.size(LeNetWeights.SHAPES.get(i))) {
-        return Optional.empty();
-      }
-      ByteBuffer b = ByteBuffer.allocate(w.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-      b.asFloatBuffer().put(w);
-      all.writeBytes(b.array());
-    }
-    return Optional.of(Sha256.of(all.toByteArray()));
   }
 
   /** A model's float initializers by name, in graph order, and its metadata. */
