@@ -11,8 +11,9 @@ import java.util.List;
  * as a typical one seed the glyphs and are chained into lines from left to right, each joining the
  * line whose recent glyphs' band holds most of it (so a page turned a few degrees or an uneven
  * baseline keeps its lines, and the two halves of a broken 8 stay in one);
- * smaller parts join the glyph whose columns they share (a 5's loose bar, a broken 8) and are
- * dropped otherwise (a dash, a dot); glyphs sharing most of their columns are one digit (a 4 drawn
+ * smaller parts join the glyph whose columns they share (a 5's loose bar, a broken 8), a short
+ * flat bar also the glyph whose top it lies just beside (a 5's bar drawn off to the right), and
+ * are dropped otherwise (a dash, a dot); glyphs sharing most of their columns are one digit (a 4 drawn
  * in two strokes). Pure: components in, glyph selections out. Not thread-safe.
  */
 final class NumberLayout {
@@ -29,7 +30,16 @@ final class NumberLayout {
   /** ...and lies at most this fraction of a digit height above or below it. */
   private static final double PART_GAP = 0.35;
   /** Two seeds sharing this fraction of the narrower one's columns are one digit. */
-  private static final double SAME_DIGIT_OVERLAP = 0.6;
+  private static final double SAME_DIGIT_OVERLAP = 0.5;
+  /**
+   * A part as flat as a bar also joins a glyph without sharing its columns when it lies within
+   * this fraction of a digit height below the glyph's top...
+   */
+  private static final double TOP_BAR = 0.3;
+  /** ...and at most this fraction beside it (a 5's top bar drawn off to the right). */
+  private static final double BAR_GAP = 0.15;
+  /** A flat bar (no digit alone) may be a part when at most this many typical heights wide. */
+  private static final double BAR = 0.9;
   /** Small components this fraction of a digit height apart or closer are pieces of one. */
   private static final double CLUSTER_GAP = 0.15;
   /** Components taller than this many typical heights are not digits (two lines run together). */
@@ -180,6 +190,11 @@ final class NumberLayout {
     List<Glyph> seeds = new ArrayList<>();
     List<Glyph> parts = new ArrayList<>();
     List<Integer> small = new ArrayList<>();
+    for (int c = 1; c <= n; c++) {
+      if (loneBar(k, c, typical)) {
+        small.add(c);
+      }
+    }
     int id = 0;
     for (int c : candidates) {
       double h = k.height(c);
@@ -277,6 +292,16 @@ final class NumberLayout {
     return i;
   }
 
+  /**
+   * A short flat bar, no digit alone but maybe the loose top bar of a 5 or a 7: it may join the
+   * glyph it belongs to as a part, never start one.
+   */
+  private static boolean loneBar(InkComponents k, int c, double typical) {
+    return k.area(c) >= MnistStyle.MIN_SPECK_PIXELS && k.line(c) && !k.smear(c)
+        && Integer.bitCount(k.touch(c)) <= 1 && k.width(c) <= BAR * typical
+        && k.height(c) < SEED * typical;
+  }
+
   private static boolean plausible(InkComponents k, int c) {
     return k.area(c) >= MnistStyle.MIN_SPECK_PIXELS && !k.line(c) && !k.smear(c)
         && Integer.bitCount(k.touch(c)) <= 1;
@@ -309,13 +334,18 @@ final class NumberLayout {
     parts.sort(Comparator.comparingInt((Glyph g) -> g.width() * g.height()).reversed());
     for (Glyph part : parts) {
       Glyph best = null;
-      int bestOverlap = 0;
+      int bestOverlap = Integer.MIN_VALUE;
       for (Chain ch : chains) {
         for (Glyph g : ch.glyphs) {
           int overlap = Math.min(g.right, part.right) - Math.max(g.left, part.left) + 1;
           int gap = Math.max(0, Math.max(part.top - g.bottom, g.top - part.bottom) - 1);
           int height = Math.max(g.bottom, part.bottom) - Math.min(g.top, part.top) + 1;
-          boolean fits = overlap >= PART_OVERLAP * part.width()
+          int width = Math.max(g.right, part.right) - Math.min(g.left, part.left) + 1;
+          boolean topBar = part.width() >= 3 * part.height()
+              && part.bottom <= g.top + TOP_BAR * ch.digitHeight
+              && -overlap <= BAR_GAP * ch.digitHeight
+              && width <= PagePreparer.WIDEST_DIGIT * ch.digitHeight;
+          boolean fits = (overlap >= PART_OVERLAP * part.width() || topBar)
               && gap <= PART_GAP * ch.digitHeight
               && height <= MAX_GLYPH_HEIGHT * Math.max(ch.digitHeight, g.height());
           if (fits && overlap > bestOverlap) {

@@ -29,11 +29,18 @@ public final class PagePreparer {
   /** A cut piece is at least this fraction of its line's digit height high. */
   private static final double MIN_PIECE_HEIGHT = 0.5;
   private static final int MAX_DIGITS_PER_GLYPH = 4;
+  /** A pair may be cut this close to its edge, in digit heights: a thin "1" against a wide digit. */
+  static final double EDGE_CUT = 0.2;
+  /** Cuts tried for a wide glyph read as two digits. */
+  private static final int PAIR_CUTS = 6;
+  /** Cuts tried for a narrow pair: its two thinnest columns. */
+  private static final int NARROW_PAIR_CUTS = 2;
   /** Glyphs this wide for their line's height may be several digits... */
   static final double WIDE = 0.85;
-  /** ...and narrower ones from this wide two ("11", "17") when their ink has a thin neck. */
+  /** ...and narrower ones from this wide two ("11", "17", a 1 against a 5)... */
   static final double NARROW_PAIR = 0.4;
-  private static final double MAX_NARROW_NECK = 0.35;
+  /** ...when their ink has a neck: at most this much ink at the cut over the lower peak beside it. */
+  private static final double MAX_NARROW_NECK = 0.7;
 
   /** Digits of a page are smaller than a lone digit: the map is twice as fine. */
   static final int TARGET_SIDE = 2 * InkMap.TARGET_SIDE;
@@ -141,7 +148,7 @@ public final class PagePreparer {
     }
     if (aspect >= NARROW_PAIR && aspect < WIDE) {
       float[] profile = smooth(columns);
-      for (int[] cuts : cutSets(profile, 2, digitHeight)) {
+      for (int[] cuts : cutSets(profile, 2, digitHeight, NARROW_PAIR_CUTS)) {
         if (neck(profile, 0, cuts[0], profile.length) < MAX_NARROW_NECK) {
           split(box[0], box[0] + box[2], cuts, profile, digitHeight).ifPresent(ways::add);
         }
@@ -150,10 +157,11 @@ public final class PagePreparer {
     if (aspect >= WIDE) {
       float[] profile = smooth(columns);
       double k0 = aspect / MEAN_WIDTH;
-      int lo = Math.max(2, (int) Math.floor(k0));
+      int lo = Math.max(2, (int) Math.ceil(aspect / WIDEST_DIGIT));
       int hi = Math.min(MAX_DIGITS_PER_GLYPH, Math.max(lo, (int) Math.ceil(k0)));
       for (int k = lo; k <= hi; k++) {
-        for (int[] cuts : cutSets(profile, k, digitHeight)) {
+        int per = k == 2 ? PAIR_CUTS : k == 3 ? 2 : 1;
+        for (int[] cuts : cutSets(profile, k, digitHeight, per)) {
           split(box[0], box[0] + box[2], cuts, profile, digitHeight).ifPresent(ways::add);
         }
       }
@@ -217,18 +225,23 @@ public final class PagePreparer {
   }
 
   /**
-   * Candidate cut sets for {@code k} digits: for each cut, the columns of least ink near its even
-   * share of the width (up to three for a pair, two each for more), every combination in order.
+   * Candidate cut sets for {@code k} digits: for each cut, up to {@code per} columns of least ink
+   * near its even share of the width (for a pair anywhere from {@link #EDGE_CUT} digit heights off
+   * either edge), every combination in order.
    */
-  static List<int[]> cutSets(float[] profile, int k, double digitHeight) {
+  static List<int[]> cutSets(float[] profile, int k, double digitHeight, int per) {
     int w = profile.length;
-    int per = k == 2 ? 3 : k == 3 ? 2 : 1;
     List<List<Integer>> options = new ArrayList<>();
     for (int j = 1; j < k; j++) {
       double centre = (double) j * w / k;
       double reach = k == 2 ? 0.3 * w : 0.6 * w / k;
-      options.add(minima(profile, (int) Math.max(1, centre - reach),
-          (int) Math.min(w - 1, centre + reach), per, Math.max(2, 0.1 * digitHeight)));
+      int from = (int) Math.max(1, centre - reach);
+      int to = (int) Math.min(w - 1, centre + reach);
+      if (k == 2) {
+        from = (int) Math.max(1, Math.min(from, EDGE_CUT * digitHeight));
+        to = (int) Math.min(w - 1, Math.max(to, w - EDGE_CUT * digitHeight));
+      }
+      options.add(minima(profile, from, to, per, Math.max(2, 0.1 * digitHeight)));
     }
     List<int[]> sets = new ArrayList<>();
     combine(options, 0, new int[k - 1], sets, Math.max(2, NARROWEST_DIGIT * digitHeight));

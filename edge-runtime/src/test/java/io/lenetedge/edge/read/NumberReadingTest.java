@@ -58,6 +58,40 @@ class NumberReadingTest {
     }
   }
 
+  /** Of the first {@value #CHOICE} clean test digits with this label, the widest or narrowest. */
+  static int extreme(int label, boolean widest) {
+    int best = -1;
+    double bestAspect = 0;
+    for (int k = 0; k < CHOICE; k++) {
+      int i = clean(label, k);
+      double a = inkAspect(i);
+      if (best < 0 || (widest ? a > bestAspect : a < bestAspect)) {
+        best = i;
+        bestAspect = a;
+      }
+    }
+    return best;
+  }
+
+  static final int CHOICE = 20;
+
+  /** Ink width over ink height of test digit {@code i}. */
+  static double inkAspect(int i) {
+    int left = 28;
+    int right = -1;
+    int top = 28;
+    int bottom = -1;
+    for (int p = 0; p < 784; p++) {
+      if (test.images().pixel(i, p) > 0) {
+        left = Math.min(left, p % 28);
+        right = Math.max(right, p % 28);
+        top = Math.min(top, p / 28);
+        bottom = Math.max(bottom, p / 28);
+      }
+    }
+    return (right - left + 1.0) / (bottom - top + 1.0);
+  }
+
   static String read(Consumer<PageBuilder> draw) {
     return read(draw, 0);
   }
@@ -114,6 +148,42 @@ class NumberReadingTest {
       b.digit(clean(3, 0), 160, y0 + h / 2, h);
     });
     assertEquals("35", text);
+  }
+
+  @Test
+  void aFiveWithItsTopBarOffToTheRightIsOneDigit() {
+    String text = read(b -> {
+      double h = 80;
+      double x0 = 260;
+      double y0 = 200;
+      b.stroke(x0 + 0.82 * h, y0 + 0.04 * h, x0 + 1.1 * h, y0, 0.08 * h, 1);
+      b.stroke(x0 + 0.17 * h, y0 + 0.38 * h, x0 + 0.15 * h, y0 + 0.45 * h, 0.11 * h, 1);
+      double[][] bowl = {{0.15, 0.45}, {0.45, 0.38}, {0.68, 0.5}, {0.72, 0.75}, {0.5, 0.95},
+          {0.25, 1.0}, {0.05, 0.9}};
+      for (int i = 0; i + 1 < bowl.length; i++) {
+        b.stroke(x0 + bowl[i][0] * h, y0 + bowl[i][1] * h, x0 + bowl[i + 1][0] * h,
+            y0 + bowl[i + 1][1] * h, 0.11 * h, 1);
+      }
+      b.digit(clean(3, 0), 160, y0 + h / 2, h);
+    });
+    assertEquals("35", text);
+  }
+
+  @Test
+  void aThinOneTouchingAWideDigitIsCutNearTheEdge() {
+    int one = extreme(1, false);
+    for (int d : new int[] {0, 2, 5}) {
+      int wide = extreme(d, true);
+      String text = read(b -> b.digit(wide, b.digit(one, 200, 240, 66) - 2, 240, 66));
+      assertEquals("1" + d, text, "a thin 1 touching a wide " + d);
+    }
+  }
+
+  @Test
+  void twoWideDigitsTouchingAreStillTwo() {
+    int four = extreme(4, true);
+    int six = extreme(6, true);
+    assertEquals("46", read(b -> b.digit(six, b.digit(four, 150, 240, 60) - 3, 240, 60)));
   }
 
   @Test
