@@ -133,40 +133,33 @@ class NumberReadingTest {
 
   @Test
   void aFiveWithItsLooseTopBarIsOneDigit() {
-    String text = read(b -> {
-      double h = 80;
-      double x0 = 260;
-      double y0 = 200;
-      b.stroke(x0 + 0.3 * h, y0, x0 + 0.75 * h, y0, 0.11 * h, 1);
-      b.stroke(x0 + 0.2 * h, y0 + 0.14 * h, x0 + 0.15 * h, y0 + 0.45 * h, 0.11 * h, 1);
-      double[][] bowl = {{0.15, 0.45}, {0.45, 0.38}, {0.68, 0.5}, {0.72, 0.75}, {0.5, 0.95},
-          {0.25, 1.0}, {0.05, 0.9}};
-      for (int i = 0; i + 1 < bowl.length; i++) {
-        b.stroke(x0 + bowl[i][0] * h, y0 + bowl[i][1] * h, x0 + bowl[i + 1][0] * h,
-            y0 + bowl[i + 1][1] * h, 0.11 * h, 1);
-      }
-      b.digit(clean(3, 0), 160, y0 + h / 2, h);
-    });
-    assertEquals("35", text);
+    assertEquals("35", read(b -> threeAndFive(b, 0.3, 0.75, 0, 0.11, 0.14)));
   }
 
   @Test
   void aFiveWithItsTopBarOffToTheRightIsOneDigit() {
-    String text = read(b -> {
-      double h = 80;
-      double x0 = 260;
-      double y0 = 200;
-      b.stroke(x0 + 0.82 * h, y0 + 0.04 * h, x0 + 1.1 * h, y0, 0.08 * h, 1);
-      b.stroke(x0 + 0.17 * h, y0 + 0.38 * h, x0 + 0.15 * h, y0 + 0.45 * h, 0.11 * h, 1);
-      double[][] bowl = {{0.15, 0.45}, {0.45, 0.38}, {0.68, 0.5}, {0.72, 0.75}, {0.5, 0.95},
-          {0.25, 1.0}, {0.05, 0.9}};
-      for (int i = 0; i + 1 < bowl.length; i++) {
-        b.stroke(x0 + bowl[i][0] * h, y0 + bowl[i][1] * h, x0 + bowl[i + 1][0] * h,
-            y0 + bowl[i + 1][1] * h, 0.11 * h, 1);
-      }
-      b.digit(clean(3, 0), 160, y0 + h / 2, h);
-    });
-    assertEquals("35", text);
+    assertEquals("35", read(b -> threeAndFive(b, 0.82, 1.1, 0.02, 0.08, 0.38)));
+  }
+
+  /**
+   * A 3, then a 5 drawn 80 px high in three strokes: its top bar from {@code barFrom} to
+   * {@code barTo} digit heights at height {@code barY}, {@code barWidth} thick, not touching the
+   * stem, which runs down from {@code stemTop} into the bowl.
+   */
+  static void threeAndFive(PageBuilder b, double barFrom, double barTo, double barY,
+      double barWidth, double stemTop) {
+    double h = 80;
+    double x0 = 260;
+    double y0 = 200;
+    b.stroke(x0 + barFrom * h, y0 + barY * h, x0 + barTo * h, y0 + barY * h, barWidth * h, 1);
+    b.stroke(x0 + 0.2 * h, y0 + stemTop * h, x0 + 0.15 * h, y0 + 0.45 * h, 0.11 * h, 1);
+    double[][] bowl = {{0.15, 0.45}, {0.45, 0.38}, {0.68, 0.5}, {0.72, 0.75}, {0.5, 0.95},
+        {0.25, 1.0}, {0.05, 0.9}};
+    for (int i = 0; i + 1 < bowl.length; i++) {
+      b.stroke(x0 + bowl[i][0] * h, y0 + bowl[i][1] * h, x0 + bowl[i + 1][0] * h,
+          y0 + bowl[i + 1][1] * h, 0.11 * h, 1);
+    }
+    b.digit(clean(3, 0), 160, y0 + h / 2, h);
   }
 
   @Test
