@@ -97,7 +97,9 @@ public final class CandidateReader {
       double piece = Math.min(SplitVerifier.margin(p[splitAt]), SplitVerifier.margin(p[splitAt + 1]));
       double lower = Math.min(best[2].digits().get(0).height(), best[2].digits().get(1).height())
           / digitHeight;
-      boolean two = SplitVerifier.logOdds(glyph.aspect(), whole, piece, best[2].neck(), lower) > 0;
+      int digit = Logits.argmax(p[wholeAt], 0, p[wholeAt].length);
+      boolean two = SplitVerifier.logOdds(glyph.aspect(), digit, whole, piece, best[2].neck(), lower)
+          > 0;
       best[two ? 1 : 2] = null;
     }
     Candidates.Alternative chosen = null;

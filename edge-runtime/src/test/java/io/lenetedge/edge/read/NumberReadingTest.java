@@ -281,7 +281,9 @@ class NumberReadingTest {
     line(b, "4702 18", 100, 240, 60, -3);
     String text = counting.read(new GrayImage(W, H, b.photograph(2))).text();
     assertEquals(1, calls[0], "one batched call");
-    assertTrue(inputs[0] >= 6, "every digit and every way to cut the touching ones: " + inputs[0]);
+    assertTrue(inputs[0] >= 6 * ShiftedViews.OFFSETS.length,
+        "every view of every digit and of every way to cut the touching ones: " + inputs[0]);
+    assertEquals(0, inputs[0] % ShiftedViews.OFFSETS.length, "each input in every view");
     assertEquals("4702 18", text);
   }
 }
