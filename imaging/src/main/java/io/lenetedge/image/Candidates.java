@@ -11,21 +11,13 @@ import java.util.Optional;
  * {@link #inputs()} lists every input once, in order, for one batched model call.
  *
  * @param lines the lines, top to bottom
- * @param fromPage whether the digits were cut from a page of them ({@link PagePreparer}), where
- *     each crop depends on where a cut and the neighbours' ink fall, rather than found one to a
- *     frame or a window
  */
-public record Candidates(List<Line> lines, boolean fromPage) {
+public record Candidates(List<Line> lines) {
   /** Nothing that could be a digit. */
   public static final Candidates NONE = new Candidates(List.of());
 
   public Candidates {
     lines = List.copyOf(lines);
-  }
-
-  /** Digits found one to a frame or a window. */
-  public Candidates(List<Line> lines) {
-    this(lines, false);
   }
 
   /**

@@ -85,7 +85,7 @@ public final class PagePreparer {
         lines.add(new Candidates.Line(glyphs, digitHeight));
       }
     }
-    return new Candidates(lines, true);
+    return new Candidates(lines);
   }
 
   /** Labels the ink; when something runs far wider than a digit, erases rules and labels again. */

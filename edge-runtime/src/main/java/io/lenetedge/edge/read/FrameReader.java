@@ -8,15 +8,13 @@ import io.lenetedge.image.GrayImage;
 
 /**
  * The one path from a picture to what it reads: the preparation finds the candidate digits, the
- * classifier classifies all their inputs in one call (digits cut from a page through
- * {@link ShiftedViews}, a lone digit or a meter's windows as they are), and {@link CandidateReader} makes the reading.
- * {@code run}, {@code classify} and {@code POST /predict} all read through one. Records how long
- * the last read spent preparing and classifying. Not thread-safe: one per thread.
+ * classifier classifies all their inputs in one call, and {@link CandidateReader} makes the
+ * reading. {@code run}, {@code classify} and {@code POST /predict} all read through one. Records
+ * how long the last read spent preparing and classifying. Not thread-safe: one per thread.
  */
 public final class FrameReader {
   private final Preparation preparation;
   private final DigitClassifier classifier;
-  private final DigitClassifier shifted;
   private final float minConfidence;
   private long prepareNanos;
   private long classifyNanos;
@@ -30,7 +28,6 @@ public final class FrameReader {
     }
     this.preparation = preparation;
     this.classifier = classifier;
-    this.shifted = new ShiftedViews(classifier);
     this.minConfidence = minConfidence;
   }
 
@@ -39,8 +36,7 @@ public final class FrameReader {
     long t0 = System.nanoTime();
     Candidates candidates = preparation.prepare(frame);
     long t1 = System.nanoTime();
-    DigitClassifier model = candidates.fromPage() ? shifted : classifier;
-    float[][] probabilities = model.classify(candidates.inputs());
+    float[][] probabilities = classifier.classify(candidates.inputs());
     long t2 = System.nanoTime();
     prepareNanos = t1 - t0;
     classifyNanos = t2 - t1;

@@ -8,21 +8,20 @@ package io.lenetedge.edge.read;
  * is, and how high the lower piece is. Margins rather than probabilities, because a probability
  * saturates at 1 where a margin keeps telling a clean digit from a merely plausible one. A
  * logistic model; its weights were fitted on 13,355 such glyphs of 3,000 generated pages of MNIST
- * <em>training</em> digits (seed 31; never the test digits the targets are measured on), read
- * through {@link ShiftedViews} as {@link FrameReader} reads them. Pure.
+ * <em>training</em> digits (seed 31; never the test digits the targets are measured on). Pure.
  */
 final class SplitVerifier {
   /** Margins above this say nothing more. */
   static final double MAX_MARGIN = 30;
-  private static final double ASPECT = 11.547;
-  private static final double WHOLE_MARGIN = -0.529;
-  private static final double PIECE_MARGIN = 0.534;
-  private static final double NECK = -4.818;
-  private static final double LOWER_PIECE = 8.947;
+  private static final double ASPECT = 11.633;
+  private static final double WHOLE_MARGIN = -0.472;
+  private static final double PIECE_MARGIN = 0.497;
+  private static final double NECK = -4.981;
+  private static final double LOWER_PIECE = 9.422;
   /** By the digit the glyph reads as whole: a "1" is often two touching 1s, a "0" seldom two. */
   private static final double[] WHOLE_DIGIT =
-      {-1.322, 3.051, -0.645, -0.676, 0.93, -1.647, 0.31, 0.044, 0.522, -0.568};
-  private static final double BIAS = -17.523;
+      {-1.545, 2.522, -0.696, -0.461, 0.821, -1.265, 0.282, 0.169, 0.68, -0.507};
+  private static final double BIAS = -17.886;
 
   private SplitVerifier() {}
 

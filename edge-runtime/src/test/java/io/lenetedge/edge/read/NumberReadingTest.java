@@ -173,6 +173,21 @@ class NumberReadingTest {
   }
 
   @Test
+  void aOneDeepInAFoursSideIsStillTwoDigits() {
+    int one = clean(1, 3);
+    int four = clean(4, 4);
+    assertEquals("14", read(b -> b.digit(four, b.digit(one, 200, 240, 60) - 6, 240, 60)));
+    assertEquals("41", read(b -> b.digit(one, b.digit(four, 200, 240, 60) - 6, 240, 60)));
+  }
+
+  @Test
+  void twoOnesDeepInEachOtherAreStillTwo() {
+    int one = clean(1, 3);
+    int other = clean(1, 4);
+    assertEquals("11", read(b -> b.digit(one, b.digit(other, 200, 240, 60) - 6, 240, 60)));
+  }
+
+  @Test
   void twoWideDigitsTouchingAreStillTwo() {
     int four = extreme(4, true);
     int six = extreme(6, true);
@@ -281,9 +296,7 @@ class NumberReadingTest {
     line(b, "4702 18", 100, 240, 60, -3);
     String text = counting.read(new GrayImage(W, H, b.photograph(2))).text();
     assertEquals(1, calls[0], "one batched call");
-    assertTrue(inputs[0] >= 6 * ShiftedViews.OFFSETS.length,
-        "every view of every digit and of every way to cut the touching ones: " + inputs[0]);
-    assertEquals(0, inputs[0] % ShiftedViews.OFFSETS.length, "each input in every view");
+    assertTrue(inputs[0] >= 6, "every digit and every way to cut the touching ones: " + inputs[0]);
     assertEquals("4702 18", text);
   }
 }
