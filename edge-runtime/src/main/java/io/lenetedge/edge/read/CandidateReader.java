@@ -24,6 +24,9 @@ public final class CandidateReader {
    */
   public static final double SHORT = 0.6;
 
+  /** Ways of more digits than this compete as this many. */
+  private static final int MAX_COUNT = 7;
+
   private CandidateReader() {}
 
   /**
@@ -77,30 +80,11 @@ public final class CandidateReader {
    */
   private static Candidates.Alternative choose(Candidates.Glyph glyph, float[][] p, int first,
       double digitHeight) {
-    Candidates.Alternative[] best = new Candidates.Alternative[8];
-    double[] bestScore = new double[8];
-    int at = first;
-    for (Candidates.Alternative a : glyph.alternatives()) {
-      double confidence = logConfidence(a, p, at);
-      double score = a.prior() + confidence;
-      int k = Math.min(a.digits().size(), best.length - 1);
-      if (best[k] == null || score > bestScore[k]) {
-        best[k] = a;
-        bestScore[k] = score;
-      }
-      at += a.digits().size();
-    }
-    if (best[1] != null && best[2] != null) {
-      int wholeAt = start(glyph, best[1], first);
-      int splitAt = start(glyph, best[2], first);
-      double whole = SplitVerifier.margin(p[wholeAt]);
-      double piece = Math.min(SplitVerifier.margin(p[splitAt]), SplitVerifier.margin(p[splitAt + 1]));
-      double lower = Math.min(best[2].digits().get(0).height(), best[2].digits().get(1).height())
-          / digitHeight;
-      int digit = Logits.argmax(p[wholeAt], 0, p[wholeAt].length);
-      boolean two = SplitVerifier.logOdds(glyph.aspect(), digit, whole, piece, best[2].neck(), lower)
-          > 0;
-      best[two ? 1 : 2] = null;
+    double[] bestScore = new double[MAX_COUNT + 1];
+    Candidates.Alternative[] best = bestPerCount(glyph, p, first, bestScore);
+    SplitVerifier.Features f = splitQuestion(glyph, best, p, first, digitHeight);
+    if (f != null) {
+      best[SplitVerifier.logOdds(f) > 0 ? 1 : 2] = null;
     }
     Candidates.Alternative chosen = null;
     double chosenScore = Double.NEGATIVE_INFINITY;
@@ -111,6 +95,43 @@ public final class CandidateReader {
       }
     }
     return chosen;
+  }
+
+  /**
+   * What the {@link SplitVerifier} is asked about {@code glyph} (its rows from {@code first}): the
+   * features of its best one-digit way against its best two-digit way; null when it lacks either.
+   */
+  static SplitVerifier.Features splitQuestion(Candidates.Glyph glyph, float[][] p, int first,
+      double digitHeight) {
+    return splitQuestion(glyph, bestPerCount(glyph, p, first, new double[MAX_COUNT + 1]), p, first,
+        digitHeight);
+  }
+
+  private static SplitVerifier.Features splitQuestion(Candidates.Glyph glyph,
+      Candidates.Alternative[] best, float[][] p, int first, double digitHeight) {
+    if (best[1] == null || best[2] == null) {
+      return null;
+    }
+    int splitAt = start(glyph, best[2], first);
+    return SplitVerifier.Features.of(glyph, digitHeight, p[start(glyph, best[1], first)], best[2],
+        p[splitAt], p[splitAt + 1]);
+  }
+
+  /** Per number of digits (up to {@link #MAX_COUNT}), the way with the best score, and its score. */
+  private static Candidates.Alternative[] bestPerCount(Candidates.Glyph glyph, float[][] p,
+      int first, double[] bestScore) {
+    Candidates.Alternative[] best = new Candidates.Alternative[MAX_COUNT + 1];
+    int at = first;
+    for (Candidates.Alternative a : glyph.alternatives()) {
+      double score = a.prior() + logConfidence(a, p, at);
+      int k = Math.min(a.digits().size(), MAX_COUNT);
+      if (best[k] == null || score > bestScore[k]) {
+        best[k] = a;
+        bestScore[k] = score;
+      }
+      at += a.digits().size();
+    }
+    return best;
   }
 
   private static double logConfidence(Candidates.Alternative a, float[][] p, int from) {
@@ -134,7 +155,8 @@ public final class CandidateReader {
     throw new IllegalArgumentException("not an alternative of this glyph");
   }
 
-  private static int size(Candidates.Glyph glyph) {
+  /** How many model inputs {@code glyph} has: every digit of every way to read it. */
+  static int size(Candidates.Glyph glyph) {
     int n = 0;
     for (Candidates.Alternative a : glyph.alternatives()) {
       n += a.digits().size();

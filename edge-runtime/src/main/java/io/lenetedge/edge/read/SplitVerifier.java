@@ -1,5 +1,8 @@
 package io.lenetedge.edge.read;
 
+import io.lenetedge.common.Logits;
+import io.lenetedge.image.Candidates;
+
 /**
  * Decides whether a glyph is two touching digits rather than one wide digit, from what the model
  * and the ink say: the glyph's width over its line's digit height, the digit it reads as whole,
@@ -8,7 +11,8 @@ package io.lenetedge.edge.read;
  * is, and how high the lower piece is. Margins rather than probabilities, because a probability
  * saturates at 1 where a margin keeps telling a clean digit from a merely plausible one. A
  * logistic model; its weights were fitted on 13,355 such glyphs of 3,000 generated pages of MNIST
- * <em>training</em> digits (seed 31; never the test digits the targets are measured on). Pure.
+ * <em>training</em> digits (seed 31; never the test digits the targets are measured on) by
+ * {@code SplitVerifierFit}, which checks them. Pure.
  */
 final class SplitVerifier {
   /** Margins above this say nothing more. */
@@ -26,7 +30,7 @@ final class SplitVerifier {
   private SplitVerifier() {}
 
   /**
-   * The log-odds that the glyph is two digits.
+   * What the verifier looks at for one glyph.
    *
    * @param aspect glyph width over the line's digit height
    * @param wholeDigit the digit the glyph reads as whole
@@ -35,11 +39,54 @@ final class SplitVerifier {
    * @param neck ink at the cut over the lower ink peak beside it
    * @param lowerPiece the lower piece's height over the line's digit height
    */
-  static double logOdds(double aspect, int wholeDigit, double wholeMargin, double pieceMargin, double neck,
-      double lowerPiece) {
-    return ASPECT * aspect + WHOLE_MARGIN * Math.min(MAX_MARGIN, wholeMargin)
-        + PIECE_MARGIN * Math.min(MAX_MARGIN, pieceMargin) + NECK * neck
-        + LOWER_PIECE * lowerPiece + WHOLE_DIGIT[wholeDigit] + BIAS;
+  record Features(double aspect, int wholeDigit, double wholeMargin, double pieceMargin,
+      double neck, double lowerPiece) {
+    /**
+     * The features of {@code glyph} read {@code whole} (its probability row {@code wholeRow}) or
+     * cut in two as {@code split} (rows {@code left} and {@code right}).
+     */
+    static Features of(Candidates.Glyph glyph, double digitHeight, float[] wholeRow,
+        Candidates.Alternative split, float[] left, float[] right) {
+      double lower = Math.min(split.digits().get(0).height(), split.digits().get(1).height())
+          / digitHeight;
+      return new Features(glyph.aspect(), Logits.argmax(wholeRow, 0, wholeRow.length),
+          margin(wholeRow), Math.min(margin(left), margin(right)), split.neck(), lower);
+    }
+
+    /**
+     * The fitted features, in the order of {@link SplitVerifierFit}'s weights: the five measures
+     * (margins capped at {@link #MAX_MARGIN}), then one indicator per whole digit.
+     */
+    double[] vector() {
+      double[] v = new double[5 + WHOLE_DIGIT.length];
+      v[0] = aspect;
+      v[1] = Math.min(MAX_MARGIN, wholeMargin);
+      v[2] = Math.min(MAX_MARGIN, pieceMargin);
+      v[3] = neck;
+      v[4] = lowerPiece;
+      v[5 + wholeDigit] = 1;
+      return v;
+    }
+  }
+
+  /** The weights in the order of {@link Features#vector()}, then the bias. */
+  static double[] weights() {
+    double[] w = new double[6 + WHOLE_DIGIT.length];
+    w[0] = ASPECT;
+    w[1] = WHOLE_MARGIN;
+    w[2] = PIECE_MARGIN;
+    w[3] = NECK;
+    w[4] = LOWER_PIECE;
+    System.arraycopy(WHOLE_DIGIT, 0, w, 5, WHOLE_DIGIT.length);
+    w[w.length - 1] = BIAS;
+    return w;
+  }
+
+  /** The log-odds that the glyph is two digits. */
+  static double logOdds(Features f) {
+    return ASPECT * f.aspect() + WHOLE_MARGIN * Math.min(MAX_MARGIN, f.wholeMargin())
+        + PIECE_MARGIN * Math.min(MAX_MARGIN, f.pieceMargin()) + NECK * f.neck()
+        + LOWER_PIECE * f.lowerPiece() + WHOLE_DIGIT[f.wholeDigit()] + BIAS;
   }
 
   /** The margin of one probability row: log of the best probability over the second best. */
