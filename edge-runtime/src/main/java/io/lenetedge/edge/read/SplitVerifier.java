@@ -17,15 +17,14 @@ import io.lenetedge.image.Candidates;
 final class SplitVerifier {
   /** Margins above this say nothing more. */
   static final double MAX_MARGIN = 30;
-  private static final double ASPECT = 11.633;
-  private static final double WHOLE_MARGIN = -0.472;
-  private static final double PIECE_MARGIN = 0.497;
-  private static final double NECK = -4.981;
-  private static final double LOWER_PIECE = 9.422;
-  /** By the digit the glyph reads as whole: a "1" is often two touching 1s, a "0" seldom two. */
-  private static final double[] WHOLE_DIGIT =
-      {-1.545, 2.522, -0.696, -0.461, 0.821, -1.265, 0.282, 0.169, 0.68, -0.507};
-  private static final double BIAS = -17.886;
+  /**
+   * The weights, in the order of {@link Features#vector()} — width, whole margin, piece margin,
+   * neck, lower piece, then one per digit read whole (a whole "1" is often two touching 1s, a "0"
+   * seldom two) — and the bias last.
+   */
+  private static final double[] WEIGHTS = {11.633, -0.472, 0.497, -4.981, 9.422,
+      -1.545, 2.522, -0.696, -0.461, 0.821, -1.265, 0.282, 0.169, 0.68, -0.507,
+      -17.886};
 
   private SplitVerifier() {}
 
@@ -54,11 +53,11 @@ final class SplitVerifier {
     }
 
     /**
-     * The fitted features, in the order of {@link SplitVerifierFit}'s weights: the five measures
-     * (margins capped at {@link #MAX_MARGIN}), then one indicator per whole digit.
+     * The features as the weights take them: the five measures (margins capped at
+     * {@link #MAX_MARGIN}), then one indicator per digit read whole.
      */
     double[] vector() {
-      double[] v = new double[5 + WHOLE_DIGIT.length];
+      double[] v = new double[WEIGHTS.length - 1];
       v[0] = aspect;
       v[1] = Math.min(MAX_MARGIN, wholeMargin);
       v[2] = Math.min(MAX_MARGIN, pieceMargin);
@@ -69,24 +68,24 @@ final class SplitVerifier {
     }
   }
 
-  /** The weights in the order of {@link Features#vector()}, then the bias. */
+  /** A copy of the shipped weights: {@link Features#vector()}'s order, the bias last. */
   static double[] weights() {
-    double[] w = new double[6 + WHOLE_DIGIT.length];
-    w[0] = ASPECT;
-    w[1] = WHOLE_MARGIN;
-    w[2] = PIECE_MARGIN;
-    w[3] = NECK;
-    w[4] = LOWER_PIECE;
-    System.arraycopy(WHOLE_DIGIT, 0, w, 5, WHOLE_DIGIT.length);
-    w[w.length - 1] = BIAS;
-    return w;
+    return WEIGHTS.clone();
   }
 
   /** The log-odds that the glyph is two digits. */
   static double logOdds(Features f) {
-    return ASPECT * f.aspect() + WHOLE_MARGIN * Math.min(MAX_MARGIN, f.wholeMargin())
-        + PIECE_MARGIN * Math.min(MAX_MARGIN, f.pieceMargin()) + NECK * f.neck()
-        + LOWER_PIECE * f.lowerPiece() + WHOLE_DIGIT[f.wholeDigit()] + BIAS;
+    return logOdds(WEIGHTS, f);
+  }
+
+  /** The log-odds that the glyph is two digits under {@code weights} (bias last). */
+  static double logOdds(double[] weights, Features f) {
+    double[] v = f.vector();
+    double z = weights[v.length];
+    for (int j = 0; j < v.length; j++) {
+      z += weights[j] * v[j];
+    }
+    return z;
   }
 
   /** The margin of one probability row: log of the best probability over the second best. */

@@ -6,6 +6,7 @@ import io.lenetedge.image.GrayImage;
 import io.lenetedge.image.MnistStyle;
 import io.lenetedge.testkit.NumberPages;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +24,10 @@ final class SplitVerifierFit {
 
   private SplitVerifierFit() {}
 
-  /** The samples of pages {@code 0 .. pages-1} of {@code seed}, read as {@code reader} reads. */
+  /**
+   * The samples of pages {@code 0 .. pages-1} of {@code seed}, prepared as {@code --read number}
+   * prepares them and classified by {@code model}.
+   */
   static List<Sample> collect(LabeledImages digits, long seed, int pages, DigitClassifier model) {
     NumberPages generator = new NumberPages(digits, seed);
     Preparation preparation = Preparations.number(null);
@@ -64,13 +68,13 @@ final class SplitVerifierFit {
     return n;
   }
 
-  /** The weights (in {@link SplitVerifier#weights()}'s order, bias last) that fit {@code samples}. */
+  /** The weights (in {@link SplitVerifier#weights()}' order, bias last) that fit {@code samples}. */
   static double[] fit(List<Sample> samples) {
     int d = samples.get(0).features().vector().length + 1;
     double[][] x = new double[samples.size()][];
     for (int i = 0; i < x.length; i++) {
       double[] v = samples.get(i).features().vector();
-      x[i] = java.util.Arrays.copyOf(v, d);
+      x[i] = Arrays.copyOf(v, d);
       x[i][d - 1] = 1;
     }
     double[] w = new double[d];
@@ -107,12 +111,7 @@ final class SplitVerifierFit {
   static double accuracy(List<Sample> samples, double[] weights) {
     int right = 0;
     for (Sample s : samples) {
-      double[] v = s.features().vector();
-      double z = weights[weights.length - 1];
-      for (int j = 0; j < v.length; j++) {
-        z += weights[j] * v[j];
-      }
-      right += (z > 0) == s.two() ? 1 : 0;
+      right += (SplitVerifier.logOdds(weights, s.features()) > 0) == s.two() ? 1 : 0;
     }
     return right / (double) samples.size();
   }
@@ -122,7 +121,7 @@ final class SplitVerifierFit {
     int n = b.length;
     double[][] m = new double[n][];
     for (int i = 0; i < n; i++) {
-      m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+      m[i] = Arrays.copyOf(a[i], n + 1);
       m[i][n] = b[i];
     }
     for (int c = 0; c < n; c++) {

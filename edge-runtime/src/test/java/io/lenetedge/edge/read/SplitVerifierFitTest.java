@@ -10,6 +10,7 @@ import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ class SplitVerifierFitTest {
 
   @Test
   void aFitOnSeparableSamplesFindsTheSeparatingFeature() {
-    List<SplitVerifierFit.Sample> samples = new java.util.ArrayList<>();
+    List<SplitVerifierFit.Sample> samples = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       double aspect = 0.3 + i * 0.005;
       samples.add(new SplitVerifierFit.Sample(
