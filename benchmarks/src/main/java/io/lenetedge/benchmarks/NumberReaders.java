@@ -8,6 +8,7 @@ import io.lenetedge.common.bench.Machine;
 import io.lenetedge.image.GrayImage;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.EmbeddedPageModels;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
@@ -64,8 +65,11 @@ public final class NumberReaders {
     TextScore[] scores = {new TextScore(), new TextScore(), new TextScore()};
     long[] nanos = new long[3];
     try (DigitModel model = DigitModel.open(ModelFile.load(null), ExecutionProvider.CPU, 1,
-        ModelOverrides.NONE, 32, s -> { })) {
-      FrameReader ours = new FrameReader(Preparations.of(ReadMode.NUMBER, null), model, 0.6f);
+            ModelOverrides.NONE, 32, s -> { });
+        EmbeddedPageModels pageModels =
+            EmbeddedPageModels.open(ExecutionProvider.CPU, 1, 32, s -> { })) {
+      FrameReader ours = new FrameReader(Preparations.of(ReadMode.NUMBER, null), model,
+          pageModels.models(), 0.6f);
       TextbookReader textbook = new TextbookReader(model);
       for (JsonObject t : truth) {
         Path file = pages.resolve(t.get("image").getAsString());

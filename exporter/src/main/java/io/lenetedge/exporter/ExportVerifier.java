@@ -31,6 +31,7 @@ final class ExportVerifier {
     int correct = 0;
     int agree = 0;
     double maxDiff = 0;
+    double largest = 0;
     try (OnnxScorer scorer = new OnnxScorer(model, ModelContract.INPUT,
         ModelContract.OUTPUT_LOGITS, BATCH)) {
       for (int from = 0; from < n; from += BATCH) {
@@ -45,9 +46,11 @@ final class ExportVerifier {
         }
         for (int k = 0; k < onnx.length; k++) {
           maxDiff = Math.max(maxDiff, Math.abs(onnx[k] - ref[k]));
+          largest = Math.max(largest, Math.abs(ref[k]));
         }
       }
     }
-    return new Verification(n, (double) correct / n, trainerAccuracy, n, maxDiff, agree);
+    return new Verification(n, (double) correct / n, trainerAccuracy, n, maxDiff, largest,
+        agree);
   }
 }

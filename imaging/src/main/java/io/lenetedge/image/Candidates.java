@@ -61,10 +61,22 @@ public record Candidates(List<Line> lines) {
    * @param prior log-prior of this reading from the digits' shapes (0 for a plain digit)
    * @param neck for a glyph cut into digits, the ink at its thickest cut over the lower of the two
    *     ink peaks beside it (low for a thin join); 0 for a glyph read whole
+   * @param views for each digit, its context view (the piece at its line's scale with the ink
+   *     around it, for a piece verifier), or empty when there are none
    */
-  public record Alternative(List<MnistStyle.Prepared> digits, double prior, double neck) {
+  public record Alternative(List<MnistStyle.Prepared> digits, double prior, double neck,
+      List<float[]> views) {
     public Alternative {
       digits = List.copyOf(digits);
+      views = List.copyOf(views);
+      if (!views.isEmpty() && views.size() != digits.size()) {
+        throw new IllegalArgumentException(views.size() + " views for " + digits.size() + " digits");
+      }
+    }
+
+    /** A way without context views. */
+    public Alternative(List<MnistStyle.Prepared> digits, double prior, double neck) {
+      this(digits, prior, neck, List.of());
     }
   }
 
@@ -87,6 +99,40 @@ public record Candidates(List<Line> lines) {
       }
     }
     return inputs;
+  }
+
+  /**
+   * The context view of every input, in {@link #inputs()}' order.
+   *
+   * @throws IllegalStateException unless {@link #hasViews()}
+   */
+  public List<float[]> views() {
+    if (!hasViews()) {
+      throw new IllegalStateException("these candidates have no context views");
+    }
+    List<float[]> views = new ArrayList<>();
+    for (Line l : lines) {
+      for (Glyph g : l.glyphs) {
+        for (Alternative a : g.alternatives) {
+          views.addAll(a.views);
+        }
+      }
+    }
+    return views;
+  }
+
+  /** Whether every way of every glyph comes with its context views. */
+  public boolean hasViews() {
+    for (Line l : lines) {
+      for (Glyph g : l.glyphs) {
+        for (Alternative a : g.alternatives) {
+          if (a.views.isEmpty() && !a.digits.isEmpty()) {
+            return false;
+          }
+        }
+      }
+    }
+    return !lines.isEmpty();
   }
 
   /** Whether nothing at all was found. */

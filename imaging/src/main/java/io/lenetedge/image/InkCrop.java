@@ -1,5 +1,6 @@
 package io.lenetedge.image;
 
+import io.lenetedge.common.ModelContract;
 import io.lenetedge.image.MnistStyle.Prepared;
 import java.util.Arrays;
 import java.util.Optional;
@@ -11,6 +12,11 @@ import java.util.Optional;
  * Keeps its buffers between calls; not thread-safe.
  */
 final class InkCrop {
+  /** A context view's side, in the line's digit heights. */
+  static final double VIEW_SIDE = 1.5;
+  /** How strong the glyph's ink outside the piece is in its context view. */
+  static final float OUTSIDE = 0.4f;
+
   private boolean[] near = new boolean[0];
   private float[] values = new float[0];
 
@@ -99,6 +105,40 @@ final class InkCrop {
     int h = bottom - top + 1;
     float[] input = MnistStyle.fit(values, top * stride + left, stride, w, h, 1f / strongest);
     return Optional.of(new Prepared(input, cutLeft + left, cutTop + top, w, h, inverted));
+  }
+
+  /**
+   * The cut around frame columns [{@code fromX}, {@code toX}) at the line's scale, as the piece
+   * verifier sees it: a square of {@link #VIEW_SIDE} digit heights (or wider, for a wide piece)
+   * centred on the piece and on the cut's rows, the piece's ink at full strength and the rest of
+   * the glyph's at {@link #OUTSIDE}, box-filtered to 28x28. Unlike {@link #fitColumns} it keeps
+   * the piece's size against the line and shows where the cut runs.
+   */
+  float[] contextView(int fromX, int toX, double digitHeight) {
+    double side = Math.max(VIEW_SIDE * digitHeight, 1.2 * (toX - fromX));
+    double x0 = (fromX + toX) / 2.0 - cutLeft - side / 2;
+    double y0 = (boxTop + boxBottom + 1) / 2.0 - side / 2;
+    double step = side / ModelContract.IMAGE_SIZE;
+    int from = fromX - cutLeft;
+    int to = toX - cutLeft;
+    float[] view = new float[ModelContract.PIXELS];
+    for (int v = 0; v < ModelContract.IMAGE_SIZE; v++) {
+      int ya = (int) Math.floor(y0 + v * step);
+      int yb = Math.max(ya + 1, (int) Math.ceil(y0 + (v + 1) * step));
+      for (int u = 0; u < ModelContract.IMAGE_SIZE; u++) {
+        int xa = (int) Math.floor(x0 + u * step);
+        int xb = Math.max(xa + 1, (int) Math.ceil(x0 + (u + 1) * step));
+        float sum = 0;
+        for (int y = Math.max(ya, boxTop); y < Math.min(yb, boxBottom + 1); y++) {
+          for (int x = Math.max(xa, boxLeft); x < Math.min(xb, boxRight + 1); x++) {
+            sum += (x >= from && x < to ? 1f : OUTSIDE) * values[y * stride + x];
+          }
+        }
+        view[v * ModelContract.IMAGE_SIZE + u] =
+            Math.min(1f, sum / ((yb - ya) * (xb - xa) * strongest));
+      }
+    }
+    return view;
   }
 
   /** The cut's ink box in the frame: {x, y, width, height}. */

@@ -137,8 +137,7 @@ public final class PagePreparer {
     double aspect = box[2] / digitHeight;
     List<Candidates.Alternative> ways = new ArrayList<>();
     if (aspect < 1.5) {
-      crop.fit().ifPresent(p -> ways.add(new Candidates.Alternative(List.of(p),
-          shapePrior(p.width() / digitHeight), 0)));
+      crop.fit().ifPresent(p -> ways.add(whole(p, digitHeight)));
     }
     float[] columns = crop.columnProfile();
     if (aspect >= NARROW_PAIR) {
@@ -167,16 +166,21 @@ public final class PagePreparer {
       }
     }
     if (ways.isEmpty()) {
-      crop.fit().ifPresent(p -> ways.add(new Candidates.Alternative(List.of(p),
-          shapePrior(p.width() / digitHeight), 0)));
+      crop.fit().ifPresent(p -> ways.add(whole(p, digitHeight)));
     }
     return ways;
+  }
+
+  private Candidates.Alternative whole(Prepared p, double digitHeight) {
+    return new Candidates.Alternative(List.of(p), shapePrior(p.width() / digitHeight), 0,
+        List.of(crop.contextView(p.x(), p.x() + p.width(), digitHeight)));
   }
 
   /** The glyph cut at {@code cuts} (columns from its left edge), or empty if a piece is no digit. */
   private Optional<Candidates.Alternative> split(int left, int right, int[] cuts, float[] profile,
       double digitHeight) {
     List<Prepared> pieces = new ArrayList<>();
+    List<float[]> views = new ArrayList<>();
     double prior = -CUT_COST * cuts.length;
     int from = left;
     for (int i = 0; i <= cuts.length; i++) {
@@ -186,6 +190,7 @@ public final class PagePreparer {
         return Optional.empty();
       }
       pieces.add(p.get());
+      views.add(crop.contextView(from, to, digitHeight));
       prior += shapePrior(p.get().width() / digitHeight);
       from = to;
     }
@@ -195,7 +200,7 @@ public final class PagePreparer {
       int b = i + 1 < cuts.length ? cuts[i + 1] : profile.length;
       worstNeck = Math.max(worstNeck, neck(profile, a, cuts[i], b));
     }
-    return Optional.of(new Candidates.Alternative(pieces, prior, worstNeck));
+    return Optional.of(new Candidates.Alternative(pieces, prior, worstNeck, views));
   }
 
   /** The ink at the cut over the lower of the two peaks beside it: low for a thin join. */

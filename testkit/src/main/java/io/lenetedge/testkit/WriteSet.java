@@ -30,6 +30,7 @@ import javax.imageio.ImageIO;
  * java -jar testkit.jar camera --mnist data/mnist --frames 60 --raw clip.raw --out unused
  * java -jar testkit.jar fonts --fonts data/fonts --role handwriting-held-out --per-digit 40 --out DIR
  * java -jar testkit.jar optdigits --file data/optdigits/digits.csv.gz --out target/optdigits
+ * java -jar testkit.jar pieces --mnist data/mnist --kind verifier --pages 12000 --seed 31 --out DIR
  * </pre>
  *
  * A page set is PNG files and {@code truth.jsonl} ({@code {"image":"page-0001.png","text":"..."}}
@@ -37,7 +38,8 @@ import javax.imageio.ImageIO;
  * value shown, kind of frame) and the strip's reader options in {@code edge.properties}. Digit sets
  * ({@code eval --images}) are sub-folders 0 to 9 of pictures; {@code camera} writes its blank frames to {@code none}; {@code pens} writes the sets {@code thin} and {@code thick}; {@code scaled} writes one such set
  * per scale (1 to 10), filter (bilinear, bicubic), polarity and focus, named like
- * {@code x4-bicubic-dark-sharp}.
+ * {@code x4-bicubic-dark-sharp}. {@code pieces} writes IDX training files for the number
+ * reader's page models ({@link PieceSets}), from MNIST's <em>training</em> digits.
  */
 public final class WriteSet {
   private WriteSet() {}
@@ -53,11 +55,12 @@ public final class WriteSet {
   }
 
   static int run(String[] args) {
-    List<String> verbs = List.of("pages", "meter", "scaled", "pens", "camera", "fonts", "optdigits");
+    List<String> verbs =
+        List.of("pages", "meter", "scaled", "pens", "camera", "fonts", "optdigits", "pieces");
     if (args.length == 0 || !verbs.contains(args[0])) {
       throw new IllegalArgumentException("usage: " + String.join("|", verbs) + " --out DIR [--seed N]"
           + " [--mnist DIR] [--count N] [--strips N --frames N] [--frames N [--raw FILE]] [--fonts DIR --role ROLE --per-digit N]"
-          + " [--file digits.csv.gz]");
+          + " [--file digits.csv.gz] [--kind verifier|digits --pages N]");
     }
     Map<String, String> o = options(args);
     long seed = Long.parseLong(o.getOrDefault("seed", "1"));
@@ -76,6 +79,26 @@ public final class WriteSet {
         writeGray(DigitSets.optdigit(rows.get(i)), out.resolve(rows.get(i)[64] + "/" + String.format(Locale.ROOT, "%04d.png", i)));
       }
       System.err.printf(Locale.ROOT, "wrote %d optdigits pictures to %s%n", rows.size(), out);
+      return 0;
+    }
+    if (args[0].equals("pieces")) {
+      String kind = o.getOrDefault("kind", "verifier");
+      if (!kind.equals("verifier") && !kind.equals("digits")) {
+        throw new IllegalArgumentException("--kind must be verifier or digits, got " + kind);
+      }
+      int pages = Integer.parseInt(o.getOrDefault("pages", "12000"));
+      LabeledImages train = MnistFolder.load(Path.of(o.getOrDefault("mnist", "data/mnist")),
+          System.err::println).train();
+      int[] counts;
+      try {
+        counts = PieceSets.write(train, PieceSets.Kind.valueOf(kind.toUpperCase(Locale.ROOT)),
+            seed, pages, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing " + out, e);
+      }
+      System.err.printf(Locale.ROOT, "wrote the %s pieces of %d pages of MNIST training digits"
+          + " (seed %d) to %s: %s per label%n", kind, pages, seed, out,
+          java.util.Arrays.toString(counts));
       return 0;
     }
     LabeledImages test = MnistFolder.load(Path.of(o.getOrDefault("mnist", "data/mnist")),

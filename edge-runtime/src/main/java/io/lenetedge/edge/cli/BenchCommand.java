@@ -31,6 +31,7 @@ import io.lenetedge.edge.source.FrameSource;
 import io.lenetedge.edge.source.SourceSpec;
 import io.lenetedge.edge.source.Sources;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.EmbeddedPageModels;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
@@ -234,9 +235,12 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PipelineBench bench = new PipelineBench();
     try (DigitModel m = DigitModel.open(model.file(err::println), ep, threads.get(0),
-        ModelOverrides.NONE, RunCommand.BATCH, line -> { })) {
+        ModelOverrides.NONE, RunCommand.BATCH, line -> { });
+        EmbeddedPageModels pages = reading.pageModelMode() == ReadMode.DIGIT
+            ? EmbeddedPageModels.none()
+            : EmbeddedPageModels.open(ep, threads.get(0), RunCommand.BATCH, line -> { })) {
       FramePipeline pipeline = new FramePipeline(
-          new FrameReader(preparation, m, reading.minConfidence), decider);
+          new FrameReader(preparation, m, pages.models(), reading.minConfidence), decider);
       boolean live = sourceSpec.kind() == SourceSpec.Kind.RPICAM
           || sourceSpec.kind() == SourceSpec.Kind.V4L2 || sourceSpec.kind() == SourceSpec.Kind.GST
           || "-".equals(sourceSpec.target());

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import io.lenetedge.common.UserError;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.EmbeddedPageModels;
 import io.lenetedge.edge.model.Scores;
 import io.lenetedge.edge.read.FrameReader;
 import io.lenetedge.edge.read.Preparation;
@@ -66,8 +67,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Preparation preparation = reading.preparation();
     int failed = 0;
-    try (DigitModel m = model.open(RunCommand.BATCH, err)) {
-      FrameReader reader = new FrameReader(preparation, m, reading.minConfidence);
+    try (DigitModel m = model.open(RunCommand.BATCH, err);
+        EmbeddedPageModels pages = model.openPageModels(reading.pageModelMode(), RunCommand.BATCH)) {
+      FrameReader reader = new FrameReader(preparation, m, pages.models(), reading.minConfidence);
       for (Path file : files) {
         try {
           Reading r = reader.read(ImageFiles.read(file));

@@ -13,6 +13,7 @@ import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.UserError;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.EmbeddedPageModels;
 import io.lenetedge.edge.read.FrameReader;
 import io.lenetedge.edge.read.Preparations;
 import io.lenetedge.edge.read.ReadMode;
@@ -253,8 +254,10 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TextScore score = new TextScore();
     long nanos = 0;
-    try (DigitModel m = model.open(batch, err)) {
-      FrameReader reader = new FrameReader(Preparations.of(read, null), m, minConfidence);
+    try (DigitModel m = model.open(batch, err);
+        EmbeddedPageModels pageModels = model.openPageModels(read, batch)) {
+      FrameReader reader =
+          new FrameReader(Preparations.of(read, null), m, pageModels.models(), minConfidence);
       for (JsonObject t : truth) {
         String name = t.get("image").getAsString();
         if (!t.has("text")) {

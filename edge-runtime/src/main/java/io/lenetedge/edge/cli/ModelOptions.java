@@ -4,10 +4,12 @@ import static io.lenetedge.common.UserError.Kind.USAGE;
 
 import io.lenetedge.common.UserError;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.EmbeddedPageModels;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
 import io.lenetedge.edge.model.OutputKind;
+import io.lenetedge.edge.read.ReadMode;
 import java.io.PrintWriter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +61,15 @@ public final class ModelOptions {
     ModelOverrides overrides = new ModelOverrides(inputRange, mean, std, output);
     ExecutionProvider provider = ExecutionProvider.parse(ep);
     return DigitModel.open(file(log), provider, threads, overrides, maxBatch, log);
+  }
+
+  /**
+   * The page models for reading in {@code mode}: the embedded ones on this {@code --ep}, except
+   * for {@code --read digit}, which needs none.
+   */
+  public EmbeddedPageModels openPageModels(ReadMode mode, int maxBatch) {
+    return mode == ReadMode.DIGIT ? EmbeddedPageModels.none()
+        : EmbeddedPageModels.open(ExecutionProvider.parse(ep), threads, maxBatch, line -> { });
   }
 
   /** Whether the model comes from the models folder (so a running loop may switch to a new one). */

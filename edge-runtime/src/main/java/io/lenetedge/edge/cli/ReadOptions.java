@@ -41,6 +41,11 @@ public final class ReadOptions {
     return read == null ? ReadMode.DIGIT : read;
   }
 
+  /** What the page models are opened for: the mode, or digit for a meter (one digit per window). */
+  ReadMode pageModelMode() {
+    return meter() ? ReadMode.DIGIT : mode();
+  }
+
   /** Whether these options read a meter. */
   boolean meter() {
     return digits != null;

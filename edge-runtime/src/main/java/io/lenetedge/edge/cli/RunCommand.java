@@ -14,6 +14,7 @@ import io.lenetedge.edge.mqtt.DiscoveryConfig;
 import io.lenetedge.edge.mqtt.MqttSettings;
 import io.lenetedge.edge.mqtt.MqttSink;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.EmbeddedPageModels;
 import io.lenetedge.edge.model.ModelInstaller;
 import io.lenetedge.edge.model.ModelStore;
 import io.lenetedge.edge.model.SwappingClassifier;
@@ -182,6 +183,7 @@ public final class RunCommand implements Callable<Integer> {
     CountDownLatch cleanedUp = new CountDownLatch(1);
     Thread hook = null;
     try (DigitModel m = model.open(BATCH, err);
+        EmbeddedPageModels pageModels = model.openPageModels(reading.pageModelMode(), BATCH);
         SwappingClassifier swapping = !model.installed() ? null : new SwappingClassifier(m,
             ModelStore.at(null), file -> model.open(file, BATCH), line -> log(err, line),
             System::nanoTime);
@@ -214,9 +216,8 @@ public final class RunCommand implements Callable<Integer> {
       if (sink != null) {
         listeners.add(sink);
       }
-      FramePipeline pipeline = new FramePipeline(
-          new FrameReader(preparation, swapping != null ? swapping : m, reading.minConfidence),
-          decider);
+      FramePipeline pipeline = new FramePipeline(new FrameReader(preparation,
+          swapping != null ? swapping : m, pageModels.models(), reading.minConfidence), decider);
       RunLoop loop = new RunLoop(frames, pipeline, out, err, maxFrames, gate, listeners)
           .printing(printing);
       hook = new Thread(() -> {

@@ -8,7 +8,9 @@ import io.lenetedge.common.UserError;
 import io.lenetedge.image.GrayImage;
 import io.lenetedge.image.ImageFiles;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.EmbeddedPageModels;
 import io.lenetedge.edge.read.FrameReader;
+import io.lenetedge.edge.read.PageModels;
 import io.lenetedge.edge.read.Preparations;
 import io.lenetedge.edge.read.ReadMode;
 import io.lenetedge.edge.read.Reading;
@@ -41,6 +43,8 @@ final class PredictHandler implements HttpHandler, AutoCloseable {
   private final ReadMode defaultMode;
   private final float minConfidence;
   private final Map<ReadMode, FrameReader> readers = new EnumMap<>(ReadMode.class);
+  /** Opened on the first request that reads a number, on the model's provider. */
+  private EmbeddedPageModels pageModels;
 
   /**
    * @param model a model for this handler only, used and closed under this handler's lock
@@ -102,8 +106,12 @@ final class PredictHandler implements HttpHandler, AutoCloseable {
   }
 
   private synchronized JsonObject predict(GrayImage image, ReadMode mode) {
-    Reading reading = readers.computeIfAbsent(mode,
-        m -> new FrameReader(Preparations.of(m, null), model, minConfidence)).read(image);
+    if (mode != ReadMode.DIGIT && pageModels == null) {
+      pageModels = EmbeddedPageModels.open(model.provider(), 1, 256, line -> { });
+    }
+    Reading reading = readers.computeIfAbsent(mode, m -> new FrameReader(Preparations.of(m, null),
+        model, m == ReadMode.DIGIT ? PageModels.NONE : pageModels.models(), minConfidence))
+        .read(image);
     if (mode == ReadMode.DIGIT || mode == ReadMode.AUTO && reading.count() <= 1) {
       return reading.single().map(d -> StateJson.prediction(d.probabilities(),
               Logits.argmax(d.probabilities(), 0, d.probabilities().length)))
@@ -115,10 +123,13 @@ final class PredictHandler implements HttpHandler, AutoCloseable {
   }
 
 
-  /** Closes the model once no request is using it. */
+  /** Closes the models once no request is using them. */
   @Override
   public synchronized void close() {
     model.close();
+    if (pageModels != null) {
+      pageModels.close();
+    }
   }
 
   private static boolean declaredTooLong(String length) {

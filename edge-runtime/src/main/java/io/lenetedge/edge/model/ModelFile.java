@@ -43,14 +43,19 @@ public record ModelFile(String source, byte[] bytes) {
   }
 
   static ModelFile embedded() {
-    try (InputStream in = ModelFile.class.getResourceAsStream(EMBEDDED)) {
+    return embedded(EMBEDDED, "; pass --model FILE or build the jar with `mvn package`");
+  }
+
+  /** The model the jar ships at class-path location {@code path}; {@code fix} says what to do if absent. */
+  static ModelFile embedded(String path, String fix) {
+    try (InputStream in = ModelFile.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new UserError(MODEL, "this jar has no embedded model (" + EMBEDDED
-            + "); pass --model FILE or build the jar with `mvn package`");
+        throw new UserError(MODEL, "this jar has no embedded model (" + path + ")" + fix);
       }
-      return new ModelFile("embedded:lenet5.onnx", in.readAllBytes());
+      return new ModelFile("embedded:" + path.substring(path.lastIndexOf('/') + 1),
+          in.readAllBytes());
     } catch (IOException e) {
-      throw new UserError(MODEL, "cannot read the embedded model: " + e.getMessage(), e);
+      throw new UserError(MODEL, "cannot read the embedded model " + path + ": " + e.getMessage(), e);
     }
   }
 }

@@ -3,13 +3,14 @@ package io.lenetedge.edge.read;
 import io.lenetedge.common.Logits;
 import io.lenetedge.image.Candidates;
 import io.lenetedge.image.MnistStyle;
+import io.lenetedge.image.PieceClass;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads {@link Candidates} once the model has classified their inputs: for each glyph the way of
- * reading it with the best score (its shape prior plus the log of each digit's confidence), the
- * digits' texts, and a space wherever the gap to the previous digit is wider than {@link #SPACE}
+ * reading it with the best score (its shape prior, the log of each digit's confidence and, with
+ * the {@link PageModels}, the piece verifier's say), the digits' texts, and a space wherever the gap to the previous digit is wider than {@link #SPACE}
  * digit heights. Pure.
  */
 public final class CandidateReader {
@@ -24,8 +25,10 @@ public final class CandidateReader {
    */
   public static final double SHORT = 0.6;
 
-  /** Ways of more digits than this compete as this many. */
-  private static final int MAX_COUNT = 7;
+  /** The page digit model's share in the blend of the two digit opinions of a whole piece. */
+  static final double PAGE_DIGIT_SHARE = 0.3;
+  /** How much the piece verifier's log-probability that a piece is one digit counts. */
+  static final double PIECE_WEIGHT = 1.0;
 
   private CandidateReader() {}
 
@@ -34,6 +37,24 @@ public final class CandidateReader {
    * {@link Candidates#inputs()}; digits under {@code minConfidence} read as unsure.
    */
   public static Reading read(Candidates candidates, float[][] probabilities, float minConfidence) {
+    return read(candidates, probabilities, null, null, minConfidence);
+  }
+
+  /**
+   * The reading of {@code candidates} given the digit model's probabilities of their inputs and,
+   * when not null, the {@link PageModels}' of their context views (all in the order of
+   * {@link Candidates#inputs()}): the page digit model's blended into the digit model's, and the
+   * piece verifier's say in how to read each glyph; digits under {@code minConfidence} read as
+   * unsure.
+   */
+  public static Reading read(Candidates candidates, float[][] probabilities, float[][] pageDigits,
+      float[][] pieces, float minConfidence) {
+    return read(candidates, pageDigits == null ? probabilities : blend(probabilities, pageDigits),
+        pieces, minConfidence, PIECE_WEIGHT);
+  }
+
+  static Reading read(Candidates candidates, float[][] probabilities, float[][] pieces,
+      float minConfidence, double pieceWeight) {
     int total = 0;
     for (Candidates.Line line : candidates.lines()) {
       for (Candidates.Glyph glyph : line.glyphs()) {
@@ -52,7 +73,7 @@ public final class CandidateReader {
       for (Candidates.Glyph glyph : line.glyphs()) {
         int first = next;
         next += size(glyph);
-        Candidates.Alternative best = choose(glyph, probabilities, first, line.digitHeight());
+        Candidates.Alternative best = choose(glyph, probabilities, pieces, first, pieceWeight);
         int bestStart = start(glyph, best, first);
         if (best.digits().isEmpty()) {
           digits.add(new Reading.Digit(-1, 0f, null, null, false));
@@ -74,64 +95,29 @@ public final class CandidateReader {
   }
 
   /**
-   * The way to read {@code glyph}: per number of digits the way with the best score (prior plus
-   * log-confidences); between one digit and two the {@link SplitVerifier} decides; against three
-   * or more, the score.
+   * The way to read {@code glyph} with the best score: its shape prior, plus the log of each
+   * digit's confidence, plus (with a piece verifier) {@code pieceWeight} times the log of the
+   * probability that each piece is one whole digit.
    */
-  private static Candidates.Alternative choose(Candidates.Glyph glyph, float[][] p, int first,
-      double digitHeight) {
-    double[] bestScore = new double[MAX_COUNT + 1];
-    Candidates.Alternative[] best = bestPerCount(glyph, p, first, bestScore);
-    SplitVerifier.Features f = splitQuestion(glyph, best, p, first, digitHeight);
-    if (f != null) {
-      best[SplitVerifier.logOdds(f) > 0 ? 1 : 2] = null;
-    }
+  private static Candidates.Alternative choose(Candidates.Glyph glyph, float[][] p,
+      float[][] pieces, int first, double pieceWeight) {
     Candidates.Alternative chosen = null;
     double chosenScore = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < best.length; k++) {
-      if (best[k] != null && (chosen == null || bestScore[k] > chosenScore)) {
-        chosen = best[k];
-        chosenScore = bestScore[k];
-      }
-    }
-    return chosen;
-  }
-
-  /**
-   * What the {@link SplitVerifier} is asked about {@code glyph} (its rows from {@code first}): the
-   * features of its best one-digit way against its best two-digit way; null when it lacks either.
-   */
-  static SplitVerifier.Features splitQuestion(Candidates.Glyph glyph, float[][] p, int first,
-      double digitHeight) {
-    return splitQuestion(glyph, bestPerCount(glyph, p, first, new double[MAX_COUNT + 1]), p, first,
-        digitHeight);
-  }
-
-  private static SplitVerifier.Features splitQuestion(Candidates.Glyph glyph,
-      Candidates.Alternative[] best, float[][] p, int first, double digitHeight) {
-    if (best[1] == null || best[2] == null) {
-      return null;
-    }
-    int splitAt = start(glyph, best[2], first);
-    return SplitVerifier.Features.of(glyph, digitHeight, p[start(glyph, best[1], first)], best[2],
-        p[splitAt], p[splitAt + 1]);
-  }
-
-  /** Per number of digits (up to {@link #MAX_COUNT}), the way with the best score, and its score. */
-  private static Candidates.Alternative[] bestPerCount(Candidates.Glyph glyph, float[][] p,
-      int first, double[] bestScore) {
-    Candidates.Alternative[] best = new Candidates.Alternative[MAX_COUNT + 1];
     int at = first;
     for (Candidates.Alternative a : glyph.alternatives()) {
       double score = a.prior() + logConfidence(a, p, at);
-      int k = Math.min(a.digits().size(), MAX_COUNT);
-      if (best[k] == null || score > bestScore[k]) {
-        best[k] = a;
-        bestScore[k] = score;
+      if (pieces != null && glyph.alternatives().size() > 1) {
+        for (int i = 0; i < a.digits().size(); i++) {
+          score += pieceWeight * Math.log(Math.max(1e-9, pieces[at + i][PieceClass.DIGIT]));
+        }
+      }
+      if (chosen == null || score > chosenScore) {
+        chosen = a;
+        chosenScore = score;
       }
       at += a.digits().size();
     }
-    return best;
+    return chosen;
   }
 
   private static double logConfidence(Candidates.Alternative a, float[][] p, int from) {
@@ -153,6 +139,31 @@ public final class CandidateReader {
       at += b.digits().size();
     }
     throw new IllegalArgumentException("not an alternative of this glyph");
+  }
+
+  /**
+   * The digit model's rows blended with the page digit model's: a geometric mean that gives
+   * the page model {@link #PAGE_DIGIT_SHARE}, normalised.
+   */
+  static float[][] blend(float[][] digits, float[][] page) {
+    if (digits.length != page.length) {
+      throw new IllegalArgumentException(page.length + " page rows for " + digits.length + " inputs");
+    }
+    float[][] out = new float[digits.length][];
+    for (int r = 0; r < digits.length; r++) {
+      double[] m = new double[digits[r].length];
+      double sum = 0;
+      for (int k = 0; k < m.length; k++) {
+        m[k] = Math.exp((1 - PAGE_DIGIT_SHARE) * Math.log(Math.max(1e-12, digits[r][k]))
+            + PAGE_DIGIT_SHARE * Math.log(Math.max(1e-12, page[r][k])));
+        sum += m[k];
+      }
+      out[r] = new float[m.length];
+      for (int k = 0; k < m.length; k++) {
+        out[r][k] = (float) (m[k] / sum);
+      }
+    }
+    return out;
   }
 
   /** How many model inputs {@code glyph} has: every digit of every way to read it. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.image.Candidates;
 import io.lenetedge.image.MnistStyle;
+import io.lenetedge.image.PieceClass;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,44 @@ class CandidateReaderTest {
     Reading r = CandidateReader.read(c,
         new float[][] {sure(0, 0.99999f), sure(1, 0.7f), sure(1, 0.6f)}, 0.6f);
     assertEquals("0", r.text());
+  }
+
+  /** Piece-verifier rows: {@code p} that a piece is one whole digit, the rest on a fragment. */
+  static float[] piece(float p) {
+    float[] row = new float[10];
+    row[PieceClass.DIGIT] = p;
+    row[PieceClass.FRAGMENT] = 1 - p;
+    return row;
+  }
+
+  @Test
+  void thePieceVerifierOverrulesAConfidentWholeReadingOfTwoMergedDigits() {
+    float[][] digits = {sure(0, 0.999f), sure(4, 0.9f), sure(7, 0.9f)};
+    float[][] pieces = {piece(0.01f), piece(0.98f), piece(0.97f)};
+    assertEquals("47", CandidateReader.read(wideGlyph(), digits, null, pieces, 0.6f).text());
+    float[][] whole = {piece(0.99f), piece(0.02f), piece(0.03f)};
+    assertEquals("0", CandidateReader.read(wideGlyph(), digits, null, whole, 0.6f).text());
+  }
+
+  @Test
+  void thePageDigitModelIsBlendedIntoTheDigitModel() {
+    Candidates c = new Candidates(List.of(new Candidates.Line(List.of(whole(box(0, 25))), 40)));
+    float[][] digits = {sure(1, 0.55f)};
+    assertEquals("?", CandidateReader.read(c, digits, 0.6f).text());
+    Reading r = CandidateReader.read(c, digits, new float[][] {sure(1, 0.99f)}, null, 0.6f);
+    assertEquals("1", r.text());
+    double geometric = Math.pow(0.55, 0.7) * Math.pow(0.99, 0.3);
+    double others = Math.pow(0.45 / 9, 0.7) * Math.pow(0.01 / 9, 0.3);
+    assertEquals(geometric / (geometric + 9 * others), r.digits().get(0).confidence(), 1e-5);
+    float[][] disagree = {sure(7, 0.99f)};
+    assertEquals("?", CandidateReader.read(c, digits, disagree, null, 0.6f).text());
+  }
+
+  @Test
+  void pageRowsThatDoNotMatchTheInputsAreABug() {
+    Candidates c = new Candidates(List.of(new Candidates.Line(List.of(whole(box(0, 25))), 40)));
+    assertThrows(IllegalArgumentException.class, () -> CandidateReader.read(c,
+        new float[][] {sure(1, 1f)}, new float[][] {sure(1, 1f), sure(2, 1f)}, null, 0.6f));
   }
 
   @Test

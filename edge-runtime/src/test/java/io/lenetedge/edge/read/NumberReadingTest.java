@@ -7,6 +7,7 @@ import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistFolder;
 import io.lenetedge.image.GrayImage;
 import io.lenetedge.edge.model.DigitModel;
+import io.lenetedge.edge.model.EmbeddedPageModels;
 import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.edge.model.ModelFile;
 import io.lenetedge.edge.model.ModelOverrides;
@@ -26,6 +27,7 @@ class NumberReadingTest {
   static final int H = 480;
   static LabeledImages test;
   static DigitModel model;
+  static EmbeddedPageModels pageModels;
   static FrameReader reader;
 
   @BeforeAll
@@ -33,12 +35,14 @@ class NumberReadingTest {
     test = MnistFolder.load(Path.of(System.getProperty("mnist.dir", "../data/mnist")), s -> { }).test();
     model = DigitModel.open(ModelFile.load(null), ExecutionProvider.CPU, 1, ModelOverrides.NONE, 32,
         s -> { });
-    reader = new FrameReader(Preparations.number(null), model, 0.6f);
+    pageModels = EmbeddedPageModels.open(ExecutionProvider.CPU, 1, 32, s -> { });
+    reader = new FrameReader(Preparations.number(null), model, pageModels.models(), 0.6f);
   }
 
   @AfterAll
   static void close() {
     model.close();
+    pageModels.close();
   }
 
   /**
