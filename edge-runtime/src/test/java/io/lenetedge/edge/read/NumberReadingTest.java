@@ -1,5 +1,6 @@
 package io.lenetedge.edge.read;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -287,20 +288,29 @@ class NumberReadingTest {
     assertEquals("9620", reader.read(new GrayImage(W, H, px)).text());
   }
 
+  static DigitClassifier counted(DigitClassifier c, int slot, int[] calls, int[] inputs) {
+    return in -> {
+      calls[slot]++;
+      inputs[slot] += in.size();
+      return c.classify(in);
+    };
+  }
+
   @Test
-  void theModelIsCalledOncePerPageWithEveryCandidate() {
-    int[] calls = {0};
-    int[] inputs = {0};
-    FrameReader counting = new FrameReader(Preparations.number(null), in -> {
-      calls[0]++;
-      inputs[0] += in.size();
-      return model.classify(in);
-    }, 0.6f);
+  void eachModelIsCalledOncePerPageWithEveryCandidate() {
+    int[] calls = new int[3];
+    int[] inputs = new int[3];
+    PageModels page = pageModels.models();
+    FrameReader counting = new FrameReader(Preparations.number(null), counted(model, 0, calls, inputs),
+        new PageModels(counted(page.verifier(), 1, calls, inputs),
+            counted(page.digits(), 2, calls, inputs)), 0.6f);
     PageBuilder b = new PageBuilder(test, W, H);
     line(b, "4702 18", 100, 240, 60, -3);
     String text = counting.read(new GrayImage(W, H, b.photograph(2))).text();
-    assertEquals(1, calls[0], "one batched call");
+    assertArrayEquals(new int[] {1, 1, 1}, calls, "one batched call per model");
     assertTrue(inputs[0] >= 6, "every digit and every way to cut the touching ones: " + inputs[0]);
+    assertEquals(inputs[0], inputs[1], "the verifier sees every candidate's view");
+    assertEquals(inputs[0], inputs[2], "so does the page digit model");
     assertEquals("4702 18", text);
   }
 }
