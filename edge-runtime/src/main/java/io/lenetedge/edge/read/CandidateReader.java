@@ -61,9 +61,9 @@ public final class CandidateReader {
         total += size(glyph);
       }
     }
-    if (total != probabilities.length) {
-      throw new IllegalArgumentException(probabilities.length + " probability rows for " + total
-          + " candidate inputs");
+    if (total != probabilities.length || pieces != null && total != pieces.length) {
+      throw new IllegalArgumentException(probabilities.length + " probability rows and "
+          + (pieces == null ? 0 : pieces.length) + " piece rows for " + total + " candidate inputs");
     }
     int next = 0;
     List<Reading.Line> lines = new ArrayList<>();

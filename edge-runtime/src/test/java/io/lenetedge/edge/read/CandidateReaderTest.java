@@ -139,5 +139,8 @@ class CandidateReaderTest {
   void probabilitiesThatDoNotMatchTheCandidatesAreABug() {
     assertThrows(IllegalArgumentException.class,
         () -> CandidateReader.read(wideGlyph(), new float[][] {sure(0, 1f)}, 0.6f));
+    float[][] three = {sure(0, 1f), sure(4, 1f), sure(7, 1f)};
+    assertThrows(IllegalArgumentException.class, () -> CandidateReader.read(wideGlyph(), three,
+        null, new float[][] {piece(1f)}, 0.6f));
   }
 }
