@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistFolder;
+import io.lenetedge.edge.model.EmbeddedPageModels;
+import io.lenetedge.edge.model.ExecutionProvider;
 import io.lenetedge.image.Candidates;
 import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.PieceClass;
 import io.lenetedge.testkit.PageBuilder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +60,28 @@ class ContextViewTest {
     // a digit fills about 1 / 1.5 of its view's height, unlike a model input (20 of 28 rows)
     int rows = inkRows(pair.views().get(0));
     assertTrue(rows >= 14 && rows <= 22, rows + " rows of ink");
+  }
+
+  @Test
+  void theShippedVerifierLikesTheRightCutBest() {
+    Candidates.Glyph glyph = touchingPair();
+    try (EmbeddedPageModels models = EmbeddedPageModels.open(ExecutionProvider.CPU, 1, 16,
+        s -> { })) {
+      Candidates.Alternative best = null;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (Candidates.Alternative a : glyph.alternatives()) {
+        double score = 0;
+        for (float[] p : models.models().verifier().classify(a.views())) {
+          score += Math.log(p[PieceClass.DIGIT]);
+        }
+        if (score > bestScore) {
+          best = a;
+          bestScore = score;
+        }
+      }
+      assertEquals(2, best.digits().size(), glyph.alternatives().size() + " ways");
+      assertTrue(bestScore > Math.log(0.25), "both pieces sure digits: " + bestScore);
+    }
   }
 
   private static float max(float[] view, int fromColumn, int toColumn) {
