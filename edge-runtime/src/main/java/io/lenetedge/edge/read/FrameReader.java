@@ -10,8 +10,10 @@ import java.util.List;
 /**
  * The one path from a picture to what it reads: the preparation finds the candidate digits, the
  * classifier classifies all their inputs in one call (and the {@link PageModels}, when given,
- * their context views, one call each), and {@link CandidateReader} makes the reading. {@code run}, {@code classify} and {@code POST /predict} all read through one. Records
- * how long the last read spent preparing and classifying. Not thread-safe: one per thread.
+ * their context views, one call each), and {@link CandidateReader} makes the reading.
+ * {@code run}, {@code classify}, {@code eval}, {@code bench} and {@code POST /predict} all read
+ * through one. Records how long the last read spent preparing and classifying (the page models
+ * count as classifying). Not thread-safe: one per thread.
  */
 public final class FrameReader {
   private final Preparation preparation;

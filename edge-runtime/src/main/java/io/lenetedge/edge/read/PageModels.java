@@ -12,6 +12,12 @@ public record PageModels(DigitClassifier verifier, DigitClassifier digits) {
   /** No page models. */
   public static final PageModels NONE = new PageModels(null, null);
 
+  public PageModels {
+    if ((verifier == null) != (digits == null)) {
+      throw new IllegalArgumentException("page models come in pairs: the verifier and the digits");
+    }
+  }
+
   /** Whether there are any. */
   public boolean present() {
     return verifier != null;
