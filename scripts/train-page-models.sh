@@ -6,21 +6,22 @@
 # the page digit model: which digit is a whole piece, seen at its line's scale?
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/env.sh
 source scripts/env.sh
 out=${1:-models}
 bash scripts/fetch-mnist.sh
 [[ -f trainer/target/trainer.jar && -f testkit/target/testkit.jar && -f exporter/target/exporter.jar ]] \
   || mvn -B -ntp -q install -DskipTests
 train=(--no-augment --no-styles --no-fonts --no-distort --epochs 20 --val-size 10000 --no-progress --force)
-make() { # NAME KIND SEED [extra trainer options]
+page_model() { # NAME KIND SEED [extra trainer options]
   local name=$1 kind=$2 seed=$3
   shift 3
-  java $LENET_JAVA_OPTS -jar testkit/target/testkit.jar pieces --mnist data/mnist --kind "$kind" \
+  java "$LENET_JAVA_OPTS" -jar testkit/target/testkit.jar pieces --mnist data/mnist --kind "$kind" \
     --pages 12000 --seed "$seed" --out "data/pieces-$kind"
-  java $LENET_JAVA_OPTS -jar trainer/target/trainer.jar train --data "data/pieces-$kind" \
+  java "$LENET_JAVA_OPTS" -jar trainer/target/trainer.jar train --data "data/pieces-$kind" \
     --out "runs/$name" "${train[@]}" "$@"
-  java $LENET_JAVA_OPTS -jar exporter/target/exporter.jar --checkpoint "runs/$name" \
+  java "$LENET_JAVA_OPTS" -jar exporter/target/exporter.jar --checkpoint "runs/$name" \
     --data "data/pieces-$kind" --out "$out/$name.onnx"
 }
-make piece-verifier verifier 31
-make page-digits digits 41
+page_model piece-verifier verifier 31
+page_model page-digits digits 41
