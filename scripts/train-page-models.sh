@@ -10,8 +10,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 out=${1:-models}
 bash scripts/fetch-mnist.sh
-[[ -f trainer/target/trainer.jar && -f testkit/target/testkit.jar && -f exporter/target/exporter.jar ]] \
-  || mvn -B -ntp -q install -DskipTests
+mvn -B -ntp -q package -DskipTests
 train=(--no-augment --no-styles --no-fonts --no-distort --epochs 20 --val-size 10000 --no-progress --force)
 page_model() { # NAME KIND SEED [extra trainer options]
   local name=$1 kind=$2 seed=$3
