@@ -21,7 +21,7 @@ public record Verification(int images, double onnxAccuracy, double trainerAccura
 
   /** Accuracy may differ by this much (0.01 percentage points). */
   public static final double ACCURACY_TOLERANCE = 1e-4;
-  /** Logits may differ by this much, times the largest logit when that is over 10. */
+  /** Logits may differ by this much, times a tenth of the largest logit when that is over 10. */
   public static final double LOGIT_TOLERANCE = 1e-4;
   /** Logits are compared on at least this many images. */
   public static final int MIN_COMPARED = 1000;

@@ -102,14 +102,10 @@ public record Candidates(List<Line> lines) {
   }
 
   /**
-   * The context view of every input, in {@link #inputs()}' order.
-   *
-   * @throws IllegalStateException unless {@link #hasViews()}
+   * The context view of every input, in {@link #inputs()}' order, when {@link #hasViews()} (else
+   * fewer than there are inputs).
    */
   public List<float[]> views() {
-    if (!hasViews()) {
-      throw new IllegalStateException("these candidates have no context views");
-    }
     List<float[]> views = new ArrayList<>();
     for (Line l : lines) {
       for (Glyph g : l.glyphs) {

@@ -236,9 +236,8 @@ public final class BenchCommand implements Callable<Integer> {
     PipelineBench bench = new PipelineBench();
     try (DigitModel m = DigitModel.open(model.file(err::println), ep, threads.get(0),
         ModelOverrides.NONE, RunCommand.BATCH, line -> { });
-        EmbeddedPageModels pages = reading.pageModelMode() == ReadMode.DIGIT
-            ? EmbeddedPageModels.none()
-            : EmbeddedPageModels.open(ep, threads.get(0), RunCommand.BATCH, line -> { })) {
+        EmbeddedPageModels pages = EmbeddedPageModels.forMode(reading.pageModelMode(), ep,
+            threads.get(0), RunCommand.BATCH)) {
       FramePipeline pipeline = new FramePipeline(
           new FrameReader(preparation, m, pages.models(), reading.minConfidence), decider);
       boolean live = sourceSpec.kind() == SourceSpec.Kind.RPICAM

@@ -68,8 +68,7 @@ public final class ModelOptions {
    * for {@code --read digit}, which needs none.
    */
   public EmbeddedPageModels openPageModels(ReadMode mode, int maxBatch) {
-    return mode == ReadMode.DIGIT ? EmbeddedPageModels.none()
-        : EmbeddedPageModels.open(ExecutionProvider.parse(ep), threads, maxBatch, line -> { });
+    return EmbeddedPageModels.forMode(mode, ExecutionProvider.parse(ep), threads, maxBatch);
   }
 
   /** Whether the model comes from the models folder (so a running loop may switch to a new one). */

@@ -1,6 +1,7 @@
 package io.lenetedge.edge.model;
 
 import io.lenetedge.edge.read.PageModels;
+import io.lenetedge.edge.read.ReadMode;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,15 @@ public final class EmbeddedPageModels implements AutoCloseable {
   /** No page models: numbers are read by the digit model alone. */
   public static EmbeddedPageModels none() {
     return new EmbeddedPageModels(null, null);
+  }
+
+  /**
+   * The page models reading in {@code mode} needs: none for {@code digit}, else both, opened as
+   * {@link #open(ExecutionProvider, int, int, Consumer)} opens them, silently.
+   */
+  public static EmbeddedPageModels forMode(ReadMode mode, ExecutionProvider ep, int threads,
+      int maxBatch) {
+    return mode == ReadMode.DIGIT ? none() : open(ep, threads, maxBatch, line -> { });
   }
 
   /** Opens both on {@code ep} with {@code threads} intra-op threads, for batches of up to {@code maxBatch}. */
