@@ -2,7 +2,8 @@
 # Measures a model on every set of "any handwriting at any size" in one run, each through the same
 # preparation as classify: MNIST test (IDX, as it is), MNIST test digits rescaled x1 ... x10
 # (bilinear and bicubic, both polarities, sharp and blurred), thin and thick pens, held-out
-# handwriting and printed fonts, optdigits (13 writers, 8x8 counts drawn back) and a hand-held
+# handwriting and printed fonts, optdigits (13 writers, 8x8 counts drawn back), MNIST test digits
+# scanned as optdigits was (8x8 blocks, drawn back the same way) and a hand-held
 # camera clip with blank frames; then finetune on 10 pictures per digit of one held-out font
 # (Because We Learn) and measure that font's other pictures and MNIST test with the result. Sets
 # are generated from SEED; results/handwriting-SEED.txt keeps the lines printed.
@@ -27,6 +28,7 @@ kit fonts --fonts data/fonts --role printed-held-out --per-digit 40 --seed "$see
 if [ -f data/optdigits/digits.csv.gz ]; then
   kit optdigits --file data/optdigits/digits.csv.gz --out "$sets/optdigits"
 fi
+kit scans --mnist data/mnist --count 10000 --out "$sets/scans"
 kit camera --mnist data/mnist --frames 300 --seed "$seed" --out "$sets/camera"
 # the user's hand: 10 pictures per digit of one held-out font to learn from, its others to test
 kit fonts --fonts data/fonts --role handwriting-held-out --per-digit 200 --seed "$seed" --out "$sets/font-all"
@@ -48,7 +50,7 @@ out="results/handwriting-$seed.txt"
   echo "# scripts/eval-handwriting.sh $seed ${model:-(embedded model)}, $(date -u +%Y-%m-%d)"
   run_eval --images data/mnist/t10k-images-idx3-ubyte --labels data/mnist/t10k-labels-idx1-ubyte | grep '^accuracy'
   run_eval --images "$sets/scaled" | grep '^accuracy'
-  for s in pens handwriting-fonts printed-fonts optdigits camera finetune-test; do
+  for s in pens handwriting-fonts printed-fonts optdigits scans camera finetune-test; do
     if [ -d "$sets/$s" ]; then
       run_eval --images "$sets/$s" | grep '^accuracy'
     fi

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What each data source of the training recipe costs in epoch time, as ratios to MNIST alone in
-# one run: the four recipes are trained in turn, ROUNDS times interleaved, EPOCHS epochs each, and
+# one run: the five recipes are trained in turn, ROUNDS times interleaved, EPOCHS epochs each, and
 # each recipe's median epoch time is set against MNIST alone's.
-#   scripts/recipe-costs.sh [ROUNDS [EPOCHS]]      (default 2 rounds of 2 epochs: about 5 minutes)
+#   scripts/recipe-costs.sh [ROUNDS [EPOCHS]]      (default 2 rounds of 2 epochs: about 6 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/env.sh
@@ -16,12 +16,13 @@ bash scripts/fetch-fonts.sh > /dev/null
 OUT=target/recipe-costs
 rm -rf "$OUT"
 mkdir -p "$OUT"
-names=(mnist distort styles fonts)
+names=(mnist distort styles fonts scans)
 declare -A flags=(
-  [mnist]="--no-distort --no-styles --no-fonts"
-  [distort]="--no-styles --no-fonts"
-  [styles]="--no-fonts"
-  [fonts]=""
+  [mnist]="--no-distort --no-styles --no-fonts --scan-share 0"
+  [distort]="--no-styles --no-fonts --scan-share 0"
+  [styles]="--no-fonts --scan-share 0"
+  [fonts]="--scan-share 0"
+  [scans]=""
 )
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${names[@]}"; do
@@ -39,7 +40,8 @@ for name in "${names[@]}"; do
     mnist) label="MNIST (shifts, rotations, scaling)" ;;
     distort) label="+ elastic, slant, stroke width, coarse" ;;
     styles) label="+ style variants" ;;
-    fonts) label="+ font digits (the default recipe)" ;;
+    fonts) label="+ font digits" ;;
+    scans) label="+ scanned digits (the default recipe)" ;;
   esac
   printf '%-44s %8.1f %6.2f\n' "$label" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN {print a / b}')"
 done

@@ -55,6 +55,11 @@ final class DigitBlobs implements InkSelection {
     return components.thickness(main);
   }
 
+  /** {@link InkComponents#solidity} of the digit's main component. */
+  double solidity() {
+    return components.solidity(main);
+  }
+
   /** {@link InkComponents#rampOverHeight} of the digit's main component. */
   double relativeRamp() {
     return components.rampOverHeight(main);

@@ -46,6 +46,11 @@ public final class FramePreparer {
   static final double MAX_RAMP_OVER_HEIGHT = 0.18;
   /** ...and more than this many times its stroke's thickness. */
   static final double MAX_RAMP_OVER_THICKNESS = 1.5;
+  /**
+   * ...and fills more than this share of its convex hull: a smudge is a blob, where the strokes
+   * of a blurred digit, however soft, bend, branch or close a loop.
+   */
+  static final double MIN_SMUDGE_SOLIDITY = 0.75;
   /** No map is measured with a side shorter than this. */
   static final int MIN_MAP_SIDE = 24;
 
@@ -110,11 +115,13 @@ public final class FramePreparer {
 
   /**
    * Whether a digit found on a coarser map is a smudge after all: seen coarse, a smudge's soft
-   * edge looks sharp, so it is judged by its softness for its size: its edge ramp is both a large
-   * part of its height and wider than its stroke, which a blurred digit's rarely is.
+   * edge looks sharp, so it is judged by its softness for its size and its shape: its edge ramp is
+   * both a large part of its height and wider than its stroke, and it is a blob, which a blurred
+   * digit rarely is.
    */
   static boolean smudge(DigitBlobs blobs) {
-    return blobs.relativeRamp() > MAX_RAMP_OVER_HEIGHT && blobs.softness() > MAX_RAMP_OVER_THICKNESS;
+    return blobs.relativeRamp() > MAX_RAMP_OVER_HEIGHT && blobs.softness() > MAX_RAMP_OVER_THICKNESS
+        && blobs.solidity() > MIN_SMUDGE_SOLIDITY;
   }
 
   /**

@@ -36,6 +36,8 @@ final class InkComponents {
   private int[] edges = new int[16];
   private long[] edgeSum = new long[16];
   private final double solidFill;
+  private int[] hullX = new int[64];
+  private int[] hullY = new int[64];
 
   /** Components judged as a lone digit's map needs ({@link #SOLID_FILL}). */
   InkComponents() {
@@ -163,6 +165,44 @@ final class InkComponents {
       return Double.POSITIVE_INFINITY;
     }
     return (double) peak[c] * edges[c] / edgeSum[c] / height(c);
+  }
+
+  /**
+   * The component's ink over the area of its convex hull (pixel squares' corners): near 1 for a
+   * blob, however long, soft or turned; well under 1 for strokes that bend, branch or close a loop.
+   */
+  double solidity(int c) {
+    int rows = height(c);
+    if (hullX.length < 4 * rows) {
+      hullX = new int[4 * rows];
+      hullY = new int[4 * rows];
+    }
+    int w = map.width;
+    int n = 0;
+    for (int y = y0[c]; y <= y1[c]; y++) {
+      int first = -1;
+      int last = -1;
+      for (int x = x0[c]; x <= x1[c]; x++) {
+        if (labels[y * w + x] == c) {
+          if (first < 0) {
+            first = x;
+          }
+          last = x;
+        }
+      }
+      if (first >= 0) {
+        hullX[n] = first;
+        hullY[n++] = y;
+        hullX[n] = first;
+        hullY[n++] = y + 1;
+        hullX[n] = last + 1;
+        hullY[n++] = y;
+        hullX[n] = last + 1;
+        hullY[n++] = y + 1;
+      }
+    }
+    double hull = ConvexHull.area(hullX, hullY, n);
+    return hull <= 0 ? 1 : Math.min(1, area[c] / hull);
   }
 
   /** Which sides of the region the component touches ({@link #TOP}, ...). */

@@ -1,8 +1,10 @@
 package io.lenetedge.testkit;
 
 import io.lenetedge.common.LabeledImages;
+import io.lenetedge.image.BlockScan;
 import io.lenetedge.image.FontDigits;
 import io.lenetedge.image.GrayImage;
+import io.lenetedge.image.MnistStyle;
 import java.awt.Font;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
@@ -23,7 +25,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Pictures of single digits for {@code eval --images}: MNIST test digits enlarged as a tight crop
  * or a high-resolution scan gives them, digits of held-out fonts as a camera or scanner sees them,
- * and the UCI optdigits test set drawn back from its 8x8 counts. Pure: numbers in, pixels out.
+ * the UCI optdigits test set drawn back from its 8x8 counts, and MNIST test digits scanned as
+ * optdigits was. Pure: numbers in, pixels out.
  */
 public final class DigitSets {
   private DigitSets() {}
@@ -214,27 +217,17 @@ public final class DigitSets {
 
   /** One optdigits sample drawn back: bilinear from its 8x8 counts, 64x64 dark ink on a 160x160 page. */
   public static GrayImage optdigit(int[] row) {
-    int size = 64;
-    int page = 160;
-    byte[] px = new byte[page * page];
-    Arrays.fill(px, (byte) 235);
-    int margin = (page - size) / 2;
-    for (int y = 0; y < size; y++) {
-      double fy = Math.clamp((y + 0.5) * 8 / size - 0.5, 0, 7);
-      int y0 = (int) fy;
-      int y1 = Math.min(7, y0 + 1);
-      double wy = fy - y0;
-      for (int x = 0; x < size; x++) {
-        double fx = Math.clamp((x + 0.5) * 8 / size - 0.5, 0, 7);
-        int x0 = (int) fx;
-        int x1 = Math.min(7, x0 + 1);
-        double wx = fx - x0;
-        double v = (row[y0 * 8 + x0] * (1 - wx) + row[y0 * 8 + x1] * wx) * (1 - wy)
-            + (row[y1 * 8 + x0] * (1 - wx) + row[y1 * 8 + x1] * wx) * wy;
-        px[(y + margin) * page + x + margin] = (byte) Math.round(235 - v / 16 * 200);
-      }
-    }
-    return new GrayImage(page, page, px);
+    return BlockScan.page(Arrays.copyOf(row, 64), 8, BlockScan.FULL);
+  }
+
+  /**
+   * MNIST image {@code i} scanned as optdigits was ({@link BlockScan}: its bitmap in 8x8 blocks of
+   * 4x4 pixels, counted) and drawn back as {@link #optdigit} draws optdigits' rows.
+   */
+  public static GrayImage scanned(LabeledImages digits, int i) {
+    float[] digit = new float[MnistStyle.SIZE * MnistStyle.SIZE];
+    digits.images().copyScaled(i, digit, 0);
+    return BlockScan.page(BlockScan.counts(digit, 0, 8), 8, BlockScan.FULL);
   }
 
   private static byte[] data(BufferedImage img) {

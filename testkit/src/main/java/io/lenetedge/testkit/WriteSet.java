@@ -30,6 +30,7 @@ import javax.imageio.ImageIO;
  * java -jar testkit.jar camera --mnist data/mnist --frames 60 --raw clip.raw --out unused
  * java -jar testkit.jar fonts --fonts data/fonts --role handwriting-held-out --per-digit 40 --out DIR
  * java -jar testkit.jar optdigits --file data/optdigits/digits.csv.gz --out target/optdigits
+ * java -jar testkit.jar scans --mnist data/mnist --count 10000 --out target/scans
  * java -jar testkit.jar pieces --mnist data/mnist --kind verifier --pages 12000 --seed 31 --out DIR
  * </pre>
  *
@@ -56,7 +57,7 @@ public final class WriteSet {
 
   static int run(String[] args) {
     List<String> verbs =
-        List.of("pages", "meter", "scaled", "pens", "camera", "fonts", "optdigits", "pieces");
+        List.of("pages", "meter", "scaled", "pens", "camera", "fonts", "optdigits", "scans", "pieces");
     if (args.length == 0 || !verbs.contains(args[0])) {
       throw new IllegalArgumentException("usage: " + String.join("|", verbs) + " --out DIR [--seed N]"
           + " [--mnist DIR] [--count N] [--strips N --frames N] [--frames N [--raw FILE]] [--fonts DIR --role ROLE --per-digit N]"
@@ -132,6 +133,16 @@ public final class WriteSet {
         writeGray(clip.frame(i), out.resolve(folder + "/" + String.format(Locale.ROOT, "frame-%04d.png", i)));
       }
       System.err.printf(Locale.ROOT, "wrote a camera clip of %d frames (seed %d) to %s%n", frames, seed, out);
+      return 0;
+    }
+    if (args[0].equals("scans")) {
+      int count = Math.min(test.size(), Integer.parseInt(o.getOrDefault("count", "10000")));
+      for (int i = 0; i < count; i++) {
+        writeGray(DigitSets.scanned(test, i), out.resolve(test.label(i) + "/"
+            + String.format(Locale.ROOT, "%05d.png", i)));
+      }
+      System.err.printf(Locale.ROOT, "wrote the first %d MNIST test digits scanned as optdigits"
+          + " was (8x8 blocks) to %s%n", count, out);
       return 0;
     }
     if (args[0].equals("pens")) {

@@ -94,4 +94,39 @@ class DigitSetsTest {
     assertTrue(centre < 100 && side > 200, "a vertical bar of full counts: centre " + centre
         + ", beside it " + side);
   }
+
+  @Test
+  void anMnistDigitIsScannedAsOptdigitsWas() {
+    for (int i = 0; i < 20; i++) {
+      GrayImage img = DigitSets.scanned(test, i);
+      assertEquals(160, img.width());
+      int top = -1;
+      int bottom = -1;
+      for (int y = 0; y < img.height(); y++) {
+        for (int x = 0; x < img.width(); x++) {
+          if (img.at(x, y) < 200) {
+            top = top < 0 ? y : top;
+            bottom = y;
+          }
+        }
+      }
+      // optdigits' digits fill their 8 block rows: drawn back, 64 pixels high less the soft ends
+      assertTrue(top >= 48 && top <= 56 && bottom >= 103 && bottom <= 111,
+          "digit " + i + " spans rows " + top + " to " + bottom);
+    }
+  }
+
+  /**
+   * Scanned and drawn back, a digit's ramps are as wide as its strokes, as a smudge's are; the
+   * preparation still finds it (a smudge is a blob, a digit's strokes bend and branch).
+   */
+  @Test
+  void scannedDigitsAreFoundNotTakenForSmudges() {
+    int found = 0;
+    int n = 500;
+    for (int i = 0; i < n; i++) {
+      found += MnistStyle.prepare(DigitSets.scanned(test, i)).isPresent() ? 1 : 0;
+    }
+    assertTrue(found >= 0.995 * n, found + " of " + n + " scanned digits found");
+  }
 }

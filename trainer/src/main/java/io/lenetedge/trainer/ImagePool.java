@@ -2,8 +2,10 @@ package io.lenetedge.trainer;
 
 import static io.lenetedge.common.UserError.Kind.USAGE;
 
+import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.UserError;
+import io.lenetedge.image.BlockScan;
 import io.lenetedge.image.FontCatalog;
 import io.lenetedge.image.FontDigits;
 import io.lenetedge.image.GrayImage;
@@ -17,12 +19,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * Digits besides MNIST's, already prepared as model input (28x28 in [0,1], white on black) by the
  * runtime's own preparation ({@link MnistStyle#prepare(GrayImage)}), with their labels: digits
- * drawn from the training fonts, or a user's own images.
+ * drawn from the training fonts, MNIST digits as a low-resolution scan records them, or a user's
+ * own images.
  *
  * @param name what the pool holds, for logs
  * @param images {@code size} x 784 values
@@ -64,6 +68,48 @@ public record ImagePool(String name, float[] images, int[] labels) {
       }
     }
     return of("digits of " + fonts.size() + " training fonts", images, labels);
+  }
+
+  /** Scanned digits in a training run's pool. */
+  static final int SCANS = 10_000;
+  /** A scan's digit is this many blocks high at least... */
+  static final int MIN_SCAN_ROWS = 6;
+  /** ...and at most. */
+  static final int MAX_SCAN_ROWS = 12;
+
+  /**
+   * {@code count} of the given MNIST training images (drawn by the seed, with their style
+   * variants when {@code styles}), each as a scan {@value #MIN_SCAN_ROWS} to {@value
+   * #MAX_SCAN_ROWS} blocks high records it ({@link BlockScan}), drawn back and prepared as the
+   * runtime prepares pictures.
+   */
+  static ImagePool scans(LabeledImages train, int[] indices, int count, long seed,
+      boolean styles) {
+    float[][] prepared = new float[count][];
+    int[] labels = new int[count];
+    IntStream.range(0, count).parallel().forEach(k -> {
+      SplittableRandom rng = new SplittableRandom(seed ^ (0x5CA45L + 31L * k));
+      int i = indices[rng.nextInt(indices.length)];
+      float[] digit = new float[ModelContract.PIXELS];
+      train.images().copyScaled(i, digit, 0);
+      labels[k] = train.label(i);
+      if (styles) {
+        StyleVariants.apply(digit, 0, labels[k], rng);
+      }
+      int rows = MIN_SCAN_ROWS + rng.nextInt(MAX_SCAN_ROWS - MIN_SCAN_ROWS + 1);
+      GrayImage page = BlockScan.page(BlockScan.counts(digit, 0, rows), rows, BlockScan.FULL);
+      prepared[k] = MnistStyle.prepare(page).map(MnistStyle.Prepared::input).orElse(null);
+    });
+    List<float[]> images = new ArrayList<>();
+    List<Integer> kept = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      if (prepared[k] != null) {
+        images.add(prepared[k]);
+        kept.add(labels[k]);
+      }
+    }
+    return of("MNIST training digits scanned " + MIN_SCAN_ROWS + " to " + MAX_SCAN_ROWS
+        + " blocks high", images, kept);
   }
 
   /**

@@ -94,7 +94,10 @@ public final class LeNetTrainer {
     }
   }
 
-  /** MNIST and, as the recipe says, style variants, font digits and the user's images. */
+  /**
+   * MNIST and, as the recipe says, style variants, font digits, scanned digits and the user's
+   * images.
+   */
   private TrainingData data(MnistData data) {
     TrainingData split = new TrainingData(data, recipe.validationSize(), recipe.seed())
         .withStyles(recipe.styles());
@@ -108,6 +111,17 @@ public final class LeNetTrainer {
       int draws = Math.round(recipe.fontShare() * mnist);
       split.withFonts(fonts, draws);
       listener.notice("fonts: " + fonts.size() + " " + fonts.name() + ", " + draws + " per epoch");
+    }
+    if (recipe.scanShare() > 0) {
+      // a short run (max batches per epoch) never trains on more scans than images
+      int count = recipe.maxBatchesPerEpoch() > 0
+          ? Math.min(ImagePool.SCANS, recipe.maxBatchesPerEpoch() * recipe.batchSize())
+          : ImagePool.SCANS;
+      ImagePool scans = ImagePool.scans(data.train(), split.trainIndices(), count, recipe.seed(),
+          recipe.styles());
+      int draws = Math.round(recipe.scanShare() * mnist);
+      split.withScans(scans, draws);
+      listener.notice("scans: " + scans.size() + " " + scans.name() + ", " + draws + " per epoch");
     }
     if (recipe.extra() != null) {
       ImagePool extra = ImagePool.extra(recipe.extra(), listener::notice);

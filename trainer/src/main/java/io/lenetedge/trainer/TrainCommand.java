@@ -78,6 +78,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Font digits per epoch, as a fraction of its MNIST images (default: ${DEFAULT-VALUE}).")
   float fontShare = DEFAULTS.fontShare();
 
+  @Option(names = "--scan-share",
+      description = "MNIST digits as a low-resolution scan records them (6 to 12 blocks high), per"
+          + " epoch, as a fraction of its MNIST images; 0 for none (default: ${DEFAULT-VALUE}).")
+  float scanShare = DEFAULTS.scanShare();
+
   @Option(names = "--extra", paramLabel = "DIR",
       description = "Also train on your own images: DIR/0 ... DIR/9 hold images of each digit, any size"
           + " and format classify reads, prepared as the runtime prepares them.")
@@ -110,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
         .optValidationSize(valSize).optAugment(!noAugment).optDropout(dropout)
         .optDevice(device).optMaxBatchesPerEpoch(maxBatches)
         .optDistort(!noDistort).optStyles(!noStyles).optFonts(noFonts ? null : fonts(fonts))
-        .optFontShare(fontShare).optExtra(extra).optExtraShare(extraShare)
+        .optFontShare(fontShare).optScanShare(scanShare).optExtra(extra).optExtraShare(extraShare)
         .optKept(keep)
         .build();
     prepareOutput();

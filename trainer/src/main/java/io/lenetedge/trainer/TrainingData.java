@@ -15,13 +15,16 @@ import java.util.random.RandomGenerator;
  * and a validation part (fixed by the seed); optionally digits drawn from fonts (a given number
  * drawn afresh each epoch) and a user's own images (each repeated a given number of times per
  * epoch); shuffling, style variants, augmentation and scaling to [0,1] into reusable float arrays.
- * A sample is an MNIST index, or {@link #FONTS} / {@link #EXTRA} plus its index in that pool.
+ * A sample is an MNIST index, or {@link #FONTS} / {@link #EXTRA} / {@link #SCANS} plus its index
+ * in that pool.
  */
 public final class TrainingData {
   /** Sample ids from here are font digits... */
   static final int FONTS = 1 << 24;
-  /** ...and from here a user's images. */
+  /** ...from here a user's images... */
   static final int EXTRA = 2 << 24;
+  /** ...and from here scanned MNIST digits. */
+  static final int SCANS = 3 << 24;
 
   private final LabeledImages train;
   private final LabeledImages test;
@@ -29,6 +32,8 @@ public final class TrainingData {
   private final int[] validationIndices;
   private ImagePool fonts;
   private int fontDraws;
+  private ImagePool scans;
+  private int scanDraws;
   private ImagePool extra;
   private int extraRepeats;
   private int mnistPerEpoch = Integer.MAX_VALUE;
@@ -50,6 +55,13 @@ public final class TrainingData {
   TrainingData withFonts(ImagePool pool, int draws) {
     this.fonts = pool;
     this.fontDraws = draws;
+    return this;
+  }
+
+  /** Draws {@code draws} scanned digits into every epoch. */
+  TrainingData withScans(ImagePool pool, int draws) {
+    this.scans = pool;
+    this.scanDraws = draws;
     return this;
   }
 
@@ -79,8 +91,13 @@ public final class TrainingData {
 
   /** Samples in one epoch. */
   public int epochSize() {
-    return Math.min(trainIndices.length, mnistPerEpoch) + fontDraws
+    return Math.min(trainIndices.length, mnistPerEpoch) + fontDraws + scanDraws
         + (extra == null ? 0 : extra.size() * extraRepeats);
+  }
+
+  /** The MNIST training images (after the validation split), by index into {@link #trainSplit}. */
+  int[] trainIndices() {
+    return trainIndices.clone();
   }
 
   public int[] validationIndices() {
@@ -105,6 +122,9 @@ public final class TrainingData {
     for (int k = 0; k < fontDraws; k++) {
       order[at++] = FONTS + rng.nextInt(fonts.size());
     }
+    for (int k = 0; k < scanDraws; k++) {
+      order[at++] = SCANS + rng.nextInt(scans.size());
+    }
     for (int r = 0; extra != null && r < extraRepeats; r++) {
       for (int k = 0; k < extra.size(); k++) {
         order[at++] = EXTRA + k;
@@ -124,7 +144,9 @@ public final class TrainingData {
     for (int b = 0; b < n; b++) {
       int id = order[from + b];
       int label;
-      if (id >= EXTRA) {
+      if (id >= SCANS) {
+        label = copy(scans, id - SCANS, base);
+      } else if (id >= EXTRA) {
         label = copy(extra, id - EXTRA, base);
       } else if (id >= FONTS) {
         label = copy(fonts, id - FONTS, base);

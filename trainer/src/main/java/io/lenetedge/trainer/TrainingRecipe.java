@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * Everything that decides a training run. Build with {@link #builder()}; the defaults are the
  * project's recipe (the one that produced the shipped model). Each source of training data beyond
  * MNIST is a switch: distortions (slant, elastic warps, stroke width) on top of the affine
- * augmentation, style variants drawn onto MNIST digits, digits drawn from fonts, and a user's own
- * images; a fine-tuning run starts from another run's parameters.
+ * augmentation, style variants drawn onto MNIST digits, digits drawn from fonts, MNIST digits as
+ * a low-resolution scan records them, and a user's own images; a fine-tuning run starts from another run's parameters.
  */
 public final class TrainingRecipe {
   private final int epochs;
@@ -26,6 +26,7 @@ public final class TrainingRecipe {
   private final boolean styles;
   private final Path fonts;
   private final float fontShare;
+  private final float scanShare;
   private final Path extra;
   private final float extraShare;
   private final int mnistPerEpoch;
@@ -46,6 +47,7 @@ public final class TrainingRecipe {
     this.styles = b.styles;
     this.fonts = b.fonts;
     this.fontShare = b.fontShare;
+    this.scanShare = b.scanShare;
     this.extra = b.extra;
     this.extraShare = b.extraShare;
     this.mnistPerEpoch = b.mnistPerEpoch;
@@ -138,6 +140,15 @@ public final class TrainingRecipe {
     return fontShare;
   }
 
+  /**
+   * MNIST training digits as a low-resolution scan records them ({@link
+   * io.lenetedge.image.BlockScan}), drawn into each epoch as a fraction of its MNIST images; 0
+   * for none.
+   */
+  public float scanShare() {
+    return scanShare;
+  }
+
   /** A user's images ({@code DIR/0} ... {@code DIR/9}); null for none. */
   public Path extra() {
     return extra;
@@ -173,6 +184,7 @@ public final class TrainingRecipe {
     private boolean styles = true;
     private Path fonts;
     private float fontShare = 0.05f;
+    private float scanShare = 0.1f;
     private Path extra;
     private float extraShare = 0.1f;
     private int mnistPerEpoch;
@@ -204,6 +216,12 @@ public final class TrainingRecipe {
 
     public Builder optFontShare(float share) {
       this.fontShare = share("font-share", share);
+      return this;
+    }
+
+    /** Scanned MNIST digits per epoch as a fraction of its MNIST images; 0 for none. */
+    public Builder optScanShare(float share) {
+      this.scanShare = share == 0 ? 0 : share("scan-share", share);
       return this;
     }
 

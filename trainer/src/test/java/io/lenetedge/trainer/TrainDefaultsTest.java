@@ -14,11 +14,13 @@ class TrainDefaultsTest {
   @Test
   void everyDefaultIsTheRecipes() {
     CommandLine train = TrainerCli.commandLine().getSubcommands().get("train");
-    Map<String, Object> expected = Map.of(
-        "--epochs", RECIPE.epochs(), "--batch", RECIPE.batchSize(), "--lr", RECIPE.learningRate(),
-        "--seed", RECIPE.seed(), "--device", RECIPE.device(), "--val-size", RECIPE.validationSize(),
-        "--dropout", RECIPE.dropout(), "--font-share", RECIPE.fontShare(),
-        "--extra-share", RECIPE.extraShare(), "--keep", RECIPE.kept());
+    Map<String, Object> expected = Map.ofEntries(
+        Map.entry("--epochs", RECIPE.epochs()), Map.entry("--batch", RECIPE.batchSize()),
+        Map.entry("--lr", RECIPE.learningRate()), Map.entry("--seed", RECIPE.seed()),
+        Map.entry("--device", RECIPE.device()), Map.entry("--val-size", RECIPE.validationSize()),
+        Map.entry("--dropout", RECIPE.dropout()), Map.entry("--font-share", RECIPE.fontShare()),
+        Map.entry("--scan-share", RECIPE.scanShare()),
+        Map.entry("--extra-share", RECIPE.extraShare()), Map.entry("--keep", RECIPE.kept()));
     String help = train.getUsageMessage().replaceAll("\\s+", " ");
     expected.forEach((name, value) -> {
       CommandLine.Model.OptionSpec o = train.getCommandSpec().findOption(name);
