@@ -62,11 +62,11 @@ public final class BlockScan {
   }
 
   /**
-   * Block counts ({@code rows x rows}, 0 to {@code full}) drawn back bilinearly as a digit
+   * Block counts ({@code rows x rows}, 0 to {@link #FULL}) drawn back bilinearly as a digit
    * {@value #DRAWN_HEIGHT} pixels high, dark ink on light paper, in the middle of a square page
    * two and a half times as high.
    */
-  public static GrayImage page(int[] counts, int rows, int full) {
+  public static GrayImage page(int[] counts, int rows) {
     int size = DRAWN_HEIGHT;
     int page = size * 5 / 2;
     byte[] px = new byte[page * page];
@@ -84,7 +84,7 @@ public final class BlockScan {
         double wx = fx - x0;
         double v = (counts[y0 * rows + x0] * (1 - wx) + counts[y0 * rows + x1] * wx) * (1 - wy)
             + (counts[y1 * rows + x0] * (1 - wx) + counts[y1 * rows + x1] * wx) * wy;
-        px[(y + margin) * page + x + margin] = (byte) Math.round(PAPER - v / full * INK_DEPTH);
+        px[(y + margin) * page + x + margin] = (byte) Math.round(PAPER - v / FULL * INK_DEPTH);
       }
     }
     return new GrayImage(page, page, px);

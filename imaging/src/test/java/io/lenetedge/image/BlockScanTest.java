@@ -63,7 +63,7 @@ class BlockScanTest {
   @Test
   void countsAreDrawnBackDarkWhereTheInkWas() {
     int[] counts = BlockScan.counts(bar(3, 6, 7, 22), 0, 8);
-    GrayImage page = BlockScan.page(counts, 8, BlockScan.FULL);
+    GrayImage page = BlockScan.page(counts, 8);
     assertEquals(160, page.width());
     assertEquals(160, page.height());
     assertTrue(page.at(80, 80) < 60, "the bar is dark: " + page.at(80, 80));
@@ -79,7 +79,7 @@ class BlockScanTest {
     for (int i = 0; i < seven.length; i++) {
       seven[i] = Math.max(seven[i], stem[i]);
     }
-    GrayImage page = BlockScan.page(BlockScan.counts(seven, 0, 7), 7, BlockScan.FULL);
+    GrayImage page = BlockScan.page(BlockScan.counts(seven, 0, 7), 7);
     MnistStyle.Prepared p = MnistStyle.prepare(page).orElseThrow();
     assertTrue(p.height() > 55 && p.height() < 75, "the digit's height on the page: " + p.height());
   }

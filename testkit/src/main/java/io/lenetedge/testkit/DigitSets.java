@@ -217,7 +217,7 @@ public final class DigitSets {
 
   /** One optdigits sample drawn back: bilinear from its 8x8 counts, 64x64 dark ink on a 160x160 page. */
   public static GrayImage optdigit(int[] row) {
-    return BlockScan.page(Arrays.copyOf(row, 64), 8, BlockScan.FULL);
+    return BlockScan.page(Arrays.copyOf(row, 64), 8);
   }
 
   /**
@@ -227,7 +227,7 @@ public final class DigitSets {
   public static GrayImage scanned(LabeledImages digits, int i) {
     float[] digit = new float[MnistStyle.SIZE * MnistStyle.SIZE];
     digits.images().copyScaled(i, digit, 0);
-    return BlockScan.page(BlockScan.counts(digit, 0, 8), 8, BlockScan.FULL);
+    return BlockScan.page(BlockScan.counts(digit, 0, 8), 8);
   }
 
   private static byte[] data(BufferedImage img) {

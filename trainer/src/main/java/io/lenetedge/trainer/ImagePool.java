@@ -97,7 +97,7 @@ public record ImagePool(String name, float[] images, int[] labels) {
         StyleVariants.apply(digit, 0, labels[k], rng);
       }
       int rows = MIN_SCAN_ROWS + rng.nextInt(MAX_SCAN_ROWS - MIN_SCAN_ROWS + 1);
-      GrayImage page = BlockScan.page(BlockScan.counts(digit, 0, rows), rows, BlockScan.FULL);
+      GrayImage page = BlockScan.page(BlockScan.counts(digit, 0, rows), rows);
       prepared[k] = MnistStyle.prepare(page).map(MnistStyle.Prepared::input).orElse(null);
     });
     List<float[]> images = new ArrayList<>();

@@ -12,8 +12,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * What an epoch trains on, and the batch assembly. MNIST's training images split into a training
- * and a validation part (fixed by the seed); optionally digits drawn from fonts (a given number
- * drawn afresh each epoch) and a user's own images (each repeated a given number of times per
+ * and a validation part (fixed by the seed); optionally digits drawn from fonts and scanned MNIST
+ * digits (a given number of each drawn afresh each epoch) and a user's own images (each repeated a given number of times per
  * epoch); shuffling, style variants, augmentation and scaling to [0,1] into reusable float arrays.
  * A sample is an MNIST index, or {@link #FONTS} / {@link #EXTRA} / {@link #SCANS} plus its index
  * in that pool.

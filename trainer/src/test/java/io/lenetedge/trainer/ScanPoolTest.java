@@ -52,7 +52,7 @@ class ScanPoolTest {
         }
       }
     }
-    assertEquals(true, ink > 0);
+    assertTrue(ink > 0, "no ink at all");
     return (double) grey / ink;
   }
 }
