@@ -1,7 +1,6 @@
 package io.lenetedge.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.LabeledImages;
