@@ -21,7 +21,7 @@ mvn -B -ntp -q -Dstyle.color=never -pl testkit,edge-runtime,exporter -am package
 sets="target/handwriting-$seed"
 rm -rf "$sets"
 kit() { java -jar testkit/target/testkit.jar "$@"; }
-kit scaled --mnist data/mnist --count 300 --seed "$seed" --out "$sets/scaled"
+kit scaled --mnist data/mnist --count 1000 --seed "$seed" --out "$sets/scaled"
 kit pens --mnist data/mnist --count 300 --seed "$seed" --out "$sets/pens"
 kit fonts --fonts data/fonts --role handwriting-held-out --per-digit 40 --seed "$seed" --out "$sets/handwriting-fonts"
 kit fonts --fonts data/fonts --role printed-held-out --per-digit 40 --seed "$seed" --out "$sets/printed-fonts"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What each data source of the training recipe costs in epoch time, as ratios to MNIST alone in
-# one run: the five recipes are trained in turn, ROUNDS times interleaved, EPOCHS epochs each, and
+# one run: the six recipes are trained in turn, ROUNDS times interleaved, EPOCHS epochs each, and
 # each recipe's median epoch time is set against MNIST alone's.
 #   scripts/recipe-costs.sh [ROUNDS [EPOCHS]]      (default 2 rounds of 2 epochs: about 6 minutes)
 set -euo pipefail
@@ -16,13 +16,14 @@ bash scripts/fetch-fonts.sh > /dev/null
 OUT=target/recipe-costs
 rm -rf "$OUT"
 mkdir -p "$OUT"
-names=(mnist distort styles fonts scans)
+names=(mnist distort styles fonts scans enlarged)
 declare -A flags=(
-  [mnist]="--no-distort --no-styles --no-fonts --scan-share 0"
-  [distort]="--no-styles --no-fonts --scan-share 0"
-  [styles]="--no-fonts --scan-share 0"
-  [fonts]="--scan-share 0"
-  [scans]=""
+  [mnist]="--no-distort --no-styles --no-fonts --scan-share 0 --enlarged-share 0"
+  [distort]="--no-styles --no-fonts --scan-share 0 --enlarged-share 0"
+  [styles]="--no-fonts --scan-share 0 --enlarged-share 0"
+  [fonts]="--scan-share 0 --enlarged-share 0"
+  [scans]="--enlarged-share 0"
+  [enlarged]=""
 )
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${names[@]}"; do
@@ -41,7 +42,8 @@ for name in "${names[@]}"; do
     distort) label="+ elastic, slant, stroke width, coarse" ;;
     styles) label="+ style variants" ;;
     fonts) label="+ font digits" ;;
-    scans) label="+ scanned digits (the default recipe)" ;;
+    scans) label="+ scanned digits" ;;
+    enlarged) label="+ enlarged digits (the default recipe)" ;;
   esac
   printf '%-44s %8.1f %6.2f\n' "$label" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN {print a / b}')"
 done

@@ -34,7 +34,8 @@ class MetadataRoundTripTest {
     return new CheckpointDescription(1, "lenet5-avgpool-relu", LeNet5.LAYERS, LeNet5.PARAMETERS,
         List.of(1, 1, 28, 28), "[0,1]", 0.1307f, 0.3081f, 2, 0.25f, "lenet5.params", "cc", true,
         data, new CheckpointDescription.Recipe(20, 128, 0.003f, "cosine", 42, 5000, true, 0.25f,
-            "adam", true, true, "data/fonts", 0.1f, 0.1f, null, 0.1f, 0, null, "last"), 20, 17, 0.9921, 0.9943, "cpu()", Map.of("djl", "0.36.0", "trainer", "0.1.0"),
+            "adam", true, true, "data/fonts", 0.1f, 0.1f, 0.1f, null, 0.1f, 0, null, "last"), 20,
+        17, 0.9921, 0.9943, "cpu()", Map.of("djl", "0.36.0", "trainer", "0.1.0"),
         "2026-01-01T00:00:00Z");
   }
 

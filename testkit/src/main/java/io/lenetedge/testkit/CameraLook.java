@@ -1,5 +1,6 @@
 package io.lenetedge.testkit;
 
+import io.lenetedge.image.GaussianBlur;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
@@ -47,7 +48,7 @@ public record CameraLook(double angleDegrees, double blurSigma, double light, do
 
   /** The frame the camera gives of {@code page}, 8-bit grey, row-major. */
   byte[] photograph(InkCanvas page, SplittableRandom rng) {
-    float[] ink = blur(rotate(page), page.width, page.height, blurSigma);
+    float[] ink = GaussianBlur.apply(rotate(page), page.width, page.height, blurSigma);
     byte[] px = expose(ink, page.width, page.height, rng);
     return jpegQuality > 0 ? jpeg(px, page.width, page.height, jpegQuality) : px;
   }
@@ -85,44 +86,6 @@ public record CameraLook(double angleDegrees, double blurSigma, double light, do
 
   private static float at(float[] a, int w, int h, int x, int y) {
     return x < 0 || y < 0 || x >= w || y >= h ? 0f : a[y * w + x];
-  }
-
-  /** Separable Gaussian blur, edges clamped. */
-  static float[] blur(float[] a, int w, int h, double sigma) {
-    if (sigma <= 0) {
-      return a;
-    }
-    int r = (int) Math.ceil(3 * sigma);
-    float[] k = new float[2 * r + 1];
-    float sum = 0;
-    for (int i = -r; i <= r; i++) {
-      k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
-      sum += k[i + r];
-    }
-    for (int i = 0; i < k.length; i++) {
-      k[i] /= sum;
-    }
-    float[] rows = new float[a.length];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        float s = 0;
-        for (int i = -r; i <= r; i++) {
-          s += k[i + r] * a[y * w + Math.clamp(x + i, 0, w - 1)];
-        }
-        rows[y * w + x] = s;
-      }
-    }
-    float[] out = new float[a.length];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        float s = 0;
-        for (int i = -r; i <= r; i++) {
-          s += k[i + r] * rows[Math.clamp(y + i, 0, h - 1) * w + x];
-        }
-        out[y * w + x] = s;
-      }
-    }
-    return out;
   }
 
   private byte[] expose(float[] ink, int w, int h, SplittableRandom rng) {

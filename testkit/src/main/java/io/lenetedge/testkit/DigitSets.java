@@ -2,13 +2,12 @@ package io.lenetedge.testkit;
 
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.image.BlockScan;
+import io.lenetedge.image.Enlargement;
 import io.lenetedge.image.FontDigits;
+import io.lenetedge.image.GaussianBlur;
 import io.lenetedge.image.GrayImage;
 import io.lenetedge.image.MnistStyle;
 import java.awt.Font;
-import java.awt.image.AffineTransformOp;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,17 +30,6 @@ import java.util.zip.GZIPInputStream;
 public final class DigitSets {
   private DigitSets() {}
 
-  /** How a digit is enlarged. */
-  public enum Filter {
-    BILINEAR(AffineTransformOp.TYPE_BILINEAR), BICUBIC(AffineTransformOp.TYPE_BICUBIC);
-
-    final int op;
-
-    Filter(int op) {
-      this.op = op;
-    }
-  }
-
   /** A pen unlike MNIST's. */
   public enum Pen {
     /** A ball pen in a high-resolution scan: a 5-pixel line on a 224-pixel digit. */
@@ -56,7 +44,7 @@ public final class DigitSets {
    * grown; softened by a Gaussian of 1 pixel, dark on light.
    */
   public static GrayImage pen(LabeledImages digits, int i, Pen pen) {
-    GrayImage big = scaled(digits, i, 8, Filter.BILINEAR, false, 0);
+    GrayImage big = scaled(digits, i, 8, Enlargement.Filter.BILINEAR, false, 0);
     int side = big.width();
     boolean[] ink = new boolean[side * side];
     for (int k = 0; k < ink.length; k++) {
@@ -67,7 +55,7 @@ public final class DigitSets {
     for (int k = 0; k < f.length; k++) {
       f[k] = drawn[k] ? 1f : 0f;
     }
-    f = CameraLook.blur(f, side, side, 1.0);
+    f = GaussianBlur.apply(f, side, side, 1.0);
     byte[] out = new byte[f.length];
     for (int k = 0; k < f.length; k++) {
       out[k] = (byte) (255 - Math.round(Math.clamp(f[k], 0, 1) * 255));
@@ -141,34 +129,11 @@ public final class DigitSets {
    * MNIST image {@code i} enlarged {@code scale} times with {@code filter}, dark ink on light paper
    * or as it is (light on dark), blurred by {@code blur} times the scale (0 for sharp).
    */
-  public static GrayImage scaled(LabeledImages digits, int i, int scale, Filter filter,
-      boolean darkOnLight, double blur) {
-    BufferedImage small = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-    System.arraycopy(digits.images().pixels(), i * 784, data(small), 0, 784);
-    byte[] px;
-    int side = 28 * scale;
-    if (scale == 1) {
-      px = data(small).clone();
-    } else {
-      BufferedImage big = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
-      var op = new AffineTransformOp(java.awt.geom.AffineTransform.getScaleInstance(scale, scale),
-          filter.op);
-      op.filter(small, big);
-      px = data(big);
-    }
-    float[] f = new float[px.length];
-    for (int k = 0; k < px.length; k++) {
-      f[k] = (px[k] & 0xFF) / 255f;
-    }
-    if (blur > 0) {
-      f = CameraLook.blur(f, side, side, blur * scale);
-    }
-    byte[] out = new byte[px.length];
-    for (int k = 0; k < f.length; k++) {
-      int v = Math.round(Math.clamp(f[k], 0, 1) * 255);
-      out[k] = (byte) (darkOnLight ? 255 - v : v);
-    }
-    return new GrayImage(side, side, out);
+  public static GrayImage scaled(LabeledImages digits, int i, int scale,
+      Enlargement.Filter filter, boolean darkOnLight, double blur) {
+    float[] digit = new float[MnistStyle.SIZE * MnistStyle.SIZE];
+    digits.images().copyScaled(i, digit, 0);
+    return Enlargement.of(digit, 0, scale, filter, darkOnLight, blur);
   }
 
   /**
@@ -187,7 +152,7 @@ public final class DigitSets {
     for (int k = 0; k < ink.length; k++) {
       ink[k] = 1 - (clean.pixels()[k] & 0xFF) / 255f;
     }
-    ink = CameraLook.blur(ink, w, h, 0.3 + rng.nextDouble() * 0.02 * style.height());
+    ink = GaussianBlur.apply(ink, w, h, 0.3 + rng.nextDouble() * 0.02 * style.height());
     double light = 200 + rng.nextDouble() * 45;
     double slope = (rng.nextDouble() * 2 - 1) * 40;
     byte[] out = new byte[w * h];
@@ -229,9 +194,4 @@ public final class DigitSets {
     digits.images().copyScaled(i, digit, 0);
     return BlockScan.page(BlockScan.counts(digit, 0, 8), 8);
   }
-
-  private static byte[] data(BufferedImage img) {
-    return ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-  }
-
 }

@@ -2,6 +2,7 @@ package io.lenetedge.testkit;
 
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistFolder;
+import io.lenetedge.image.Enlargement;
 import io.lenetedge.image.FontCatalog;
 import io.lenetedge.image.GrayImage;
 import java.awt.image.BufferedImage;
@@ -214,10 +215,10 @@ public final class WriteSet {
     int[] picks = new java.util.SplittableRandom(seed).ints(count, 0, test.size()).toArray();
     int sets = 0;
     for (int scale = 1; scale <= 10; scale++) {
-      for (DigitSets.Filter filter : DigitSets.Filter.values()) {
+      for (Enlargement.Filter filter : Enlargement.Filter.values()) {
         for (boolean dark : new boolean[] {true, false}) {
           for (boolean blur : new boolean[] {false, true}) {
-            if (scale == 1 && filter == DigitSets.Filter.BICUBIC) {
+            if (scale == 1 && filter == Enlargement.Filter.BICUBIC) {
               continue;
             }
             Path set = dir.resolve(setName(scale, filter, dark, blur));
@@ -235,7 +236,7 @@ public final class WriteSet {
   }
 
   /** The folder name of a scaled set, e.g. {@code x4-bicubic-dark-blurred}. */
-  public static String setName(int scale, DigitSets.Filter filter, boolean dark, boolean blur) {
+  public static String setName(int scale, Enlargement.Filter filter, boolean dark, boolean blur) {
     return "x" + scale + "-" + filter.name().toLowerCase(Locale.ROOT) + "-" + (dark ? "dark" : "light")
         + "-" + (blur ? "blurred" : "sharp");
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistFolder;
+import io.lenetedge.image.Enlargement;
 import io.lenetedge.image.GrayImage;
 import io.lenetedge.image.MnistStyle;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class DigitSetsTest {
 
   @Test
   void scaledDigitsKeepTheirInkWhereTheOriginalHasIt() {
-    GrayImage x4 = DigitSets.scaled(test, 0, 4, DigitSets.Filter.BICUBIC, true, 0);
+    GrayImage x4 = DigitSets.scaled(test, 0, 4, Enlargement.Filter.BICUBIC, true, 0);
     assertEquals(112, x4.width());
     int agree = 0;
     for (int y = 0; y < 28; y++) {

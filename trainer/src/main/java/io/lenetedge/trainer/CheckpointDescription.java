@@ -38,14 +38,15 @@ public record CheckpointDescription(
   /** The recipe the checkpoint was trained with. */
   public record Recipe(int epochs, int batchSize, float learningRate, String schedule, long seed,
       int validationSize, boolean augment, float dropout, String optimizer, boolean distort,
-      boolean styles, String fonts, float fontShare, float scanShare, String extra, float extraShare,
-      int mnistPerEpoch, String finetunedFrom, String keep) {
+      boolean styles, String fonts, float fontShare, float scanShare, float enlargedShare,
+      String extra, float extraShare, int mnistPerEpoch, String finetunedFrom, String keep) {
 
     static Recipe of(TrainingRecipe r) {
       return new Recipe(r.epochs(), r.batchSize(), r.learningRate(), "cosine to 1% over the run",
           r.seed(), r.validationSize(), r.augment(), r.dropout(), "adam", r.distort(), r.styles(),
           r.fonts() == null ? null : r.fonts().toString(), r.fontShare(), r.scanShare(),
-          r.extra() == null ? null : r.extra().toString(), r.extraShare(), r.mnistPerEpoch(),
+          r.enlargedShare(), r.extra() == null ? null : r.extra().toString(), r.extraShare(),
+          r.mnistPerEpoch(),
           r.from() == null ? null : r.from().toString(), r.kept().toString());
     }
   }

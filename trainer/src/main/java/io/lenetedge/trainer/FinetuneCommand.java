@@ -71,7 +71,8 @@ public final class FinetuneCommand implements Callable<Integer> {
     CheckpointDescription start = Checkpoint.readDescription(from);
     TrainingRecipe recipe = TrainingRecipe.builder()
         .optEpochs(epochs).optLearningRate(lr).optSeed(seed).optDropout(start.dropout())
-        .optFonts(null).optScanShare(0).optExtra(extra).optExtraShare(extraShare).optMnistPerEpoch(mnist)
+        .optFonts(null).optScanShare(0).optEnlargedShare(0).optExtra(extra)
+        .optExtraShare(extraShare).optMnistPerEpoch(mnist)
         .optFrom(from).optKept(TrainingRecipe.Kept.LAST).optDevice(DeviceChoice.AUTO)
         .build();
     if (Files.exists(out.resolve(CheckpointDescription.FILE_NAME)) && !force) {

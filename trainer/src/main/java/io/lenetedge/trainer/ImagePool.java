@@ -6,6 +6,7 @@ import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.UserError;
 import io.lenetedge.image.BlockScan;
+import io.lenetedge.image.Enlargement;
 import io.lenetedge.image.FontCatalog;
 import io.lenetedge.image.FontDigits;
 import io.lenetedge.image.GrayImage;
@@ -25,8 +26,8 @@ import java.util.stream.Stream;
 /**
  * Digits besides MNIST's, already prepared as model input (28x28 in [0,1], white on black) by the
  * runtime's own preparation ({@link MnistStyle#prepare(GrayImage)}), with their labels: digits
- * drawn from the training fonts, MNIST digits as a low-resolution scan records them, or a user's
- * own images.
+ * drawn from the training fonts, MNIST digits as a low-resolution scan records them or as a tight
+ * crop or high-resolution scan enlarges them, or a user's own images.
  *
  * @param name what the pool holds, for logs
  * @param images {@code size} x 784 values
@@ -70,12 +71,14 @@ public record ImagePool(String name, float[] images, int[] labels) {
     return of("digits of " + fonts.size() + " training fonts", images, labels);
   }
 
-  /** Scanned digits in a training run's pool. */
-  static final int SCANS = 10_000;
+  /** Scanned or enlarged digits in a training run's pool. */
+  static final int DRAWN_DIGITS = 10_000;
   /** A scan's digit is this many blocks high at least... */
   static final int MIN_SCAN_ROWS = 6;
   /** ...and at most. */
   static final int MAX_SCAN_ROWS = 12;
+  /** An enlarged digit is this many times MNIST's size at most (from twice). */
+  static final int MAX_ENLARGEMENT = 10;
 
   /**
    * {@code count} of the given MNIST training images (drawn by the seed, with their style
@@ -85,10 +88,44 @@ public record ImagePool(String name, float[] images, int[] labels) {
    */
   static ImagePool scans(LabeledImages train, int[] indices, int count, long seed,
       boolean styles) {
+    return prepared(train, indices, count, seed ^ 0x5CA45L, styles, (digit, rng) -> {
+      int rows = MIN_SCAN_ROWS + rng.nextInt(MAX_SCAN_ROWS - MIN_SCAN_ROWS + 1);
+      return BlockScan.page(BlockScan.counts(digit, 0, rows), rows);
+    }, "MNIST training digits scanned " + MIN_SCAN_ROWS + " to " + MAX_SCAN_ROWS + " blocks high");
+  }
+
+  /**
+   * {@code count} of the given MNIST training images (drawn by the seed, with their style
+   * variants when {@code styles}), each as a tight crop or a high-resolution scan gives it ({@link
+   * Enlargement}): 2 to {@value #MAX_ENLARGEMENT} times as large, bilinear or bicubic, dark on
+   * light or light on dark, sharp or out of focus; prepared as the runtime prepares pictures.
+   */
+  static ImagePool enlarged(LabeledImages train, int[] indices, int count, long seed,
+      boolean styles) {
+    return prepared(train, indices, count, seed ^ 0xE4A26EL, styles, (digit, rng) -> {
+      int scale = 2 + rng.nextInt(MAX_ENLARGEMENT - 1);
+      Enlargement.Filter filter = Enlargement.Filter.values()[rng.nextInt(2)];
+      double blur = rng.nextBoolean() ? 0 : 0.2 + 0.3 * rng.nextDouble();
+      return Enlargement.of(digit, 0, scale, filter, rng.nextBoolean(), blur);
+    }, "MNIST training digits enlarged 2 to " + MAX_ENLARGEMENT + " times");
+  }
+
+  /** A picture made of a 28x28 digit in [0,1], white on black. */
+  private interface Picture {
+    GrayImage of(float[] digit, SplittableRandom rng);
+  }
+
+  /**
+   * {@code count} pictures of MNIST training images drawn by the seed, in parallel (each with its
+   * own generator, so the pool does not depend on the threads), prepared as the runtime prepares
+   * pictures; those where no digit is found are left out.
+   */
+  private static ImagePool prepared(LabeledImages train, int[] indices, int count, long seed,
+      boolean styles, Picture picture, String name) {
     float[][] prepared = new float[count][];
     int[] labels = new int[count];
     IntStream.range(0, count).parallel().forEach(k -> {
-      SplittableRandom rng = new SplittableRandom(seed ^ (0x5CA45L + 31L * k));
+      SplittableRandom rng = new SplittableRandom(seed + 31L * k);
       int i = indices[rng.nextInt(indices.length)];
       float[] digit = new float[ModelContract.PIXELS];
       train.images().copyScaled(i, digit, 0);
@@ -96,9 +133,8 @@ public record ImagePool(String name, float[] images, int[] labels) {
       if (styles) {
         StyleVariants.apply(digit, 0, labels[k], rng);
       }
-      int rows = MIN_SCAN_ROWS + rng.nextInt(MAX_SCAN_ROWS - MIN_SCAN_ROWS + 1);
-      GrayImage page = BlockScan.page(BlockScan.counts(digit, 0, rows), rows);
-      prepared[k] = MnistStyle.prepare(page).map(MnistStyle.Prepared::input).orElse(null);
+      prepared[k] = MnistStyle.prepare(picture.of(digit, rng))
+          .map(MnistStyle.Prepared::input).orElse(null);
     });
     List<float[]> images = new ArrayList<>();
     List<Integer> kept = new ArrayList<>();
@@ -108,8 +144,7 @@ public record ImagePool(String name, float[] images, int[] labels) {
         kept.add(labels[k]);
       }
     }
-    return of("MNIST training digits scanned " + MIN_SCAN_ROWS + " to " + MAX_SCAN_ROWS
-        + " blocks high", images, kept);
+    return of(name, images, kept);
   }
 
   /**

@@ -95,8 +95,8 @@ public final class LeNetTrainer {
   }
 
   /**
-   * MNIST and, as the recipe says, style variants, font digits, scanned digits and the user's
-   * images.
+   * MNIST and, as the recipe says, style variants, font digits, scanned and enlarged digits and
+   * the user's images.
    */
   private TrainingData data(MnistData data) {
     TrainingData split = new TrainingData(data, recipe.validationSize(), recipe.seed())
@@ -107,21 +107,19 @@ public final class LeNetTrainer {
     int mnist = recipe.mnistPerEpoch() > 0 ? Math.min(recipe.mnistPerEpoch(), split.trainSize())
         : split.trainSize();
     if (recipe.fonts() != null) {
-      ImagePool fonts = ImagePool.fonts(recipe.fonts(), recipe.seed());
-      int draws = Math.round(recipe.fontShare() * mnist);
-      split.withFonts(fonts, draws);
-      listener.notice("fonts: " + fonts.size() + " " + fonts.name() + ", " + draws + " per epoch");
+      draw(split, ImagePool.fonts(recipe.fonts(), recipe.seed()), recipe.fontShare(), mnist);
     }
+    // a short run (max batches per epoch) never prepares more digits than it trains on
+    int count = recipe.maxBatchesPerEpoch() > 0
+        ? Math.min(ImagePool.DRAWN_DIGITS, recipe.maxBatchesPerEpoch() * recipe.batchSize())
+        : ImagePool.DRAWN_DIGITS;
     if (recipe.scanShare() > 0) {
-      // a short run (max batches per epoch) never trains on more scans than images
-      int count = recipe.maxBatchesPerEpoch() > 0
-          ? Math.min(ImagePool.SCANS, recipe.maxBatchesPerEpoch() * recipe.batchSize())
-          : ImagePool.SCANS;
-      ImagePool scans = ImagePool.scans(data.train(), split.trainIndices(), count, recipe.seed(),
-          recipe.styles());
-      int draws = Math.round(recipe.scanShare() * mnist);
-      split.withScans(scans, draws);
-      listener.notice("scans: " + scans.size() + " " + scans.name() + ", " + draws + " per epoch");
+      draw(split, ImagePool.scans(data.train(), split.trainIndices(), count, recipe.seed(),
+          recipe.styles()), recipe.scanShare(), mnist);
+    }
+    if (recipe.enlargedShare() > 0) {
+      draw(split, ImagePool.enlarged(data.train(), split.trainIndices(), count, recipe.seed(),
+          recipe.styles()), recipe.enlargedShare(), mnist);
     }
     if (recipe.extra() != null) {
       ImagePool extra = ImagePool.extra(recipe.extra(), listener::notice);
@@ -131,6 +129,12 @@ public final class LeNetTrainer {
           extra.perDigit()) + "), each " + repeats + " times per epoch");
     }
     return split;
+  }
+
+  private void draw(TrainingData split, ImagePool pool, float share, int mnist) {
+    int draws = Math.round(share * mnist);
+    split.withDraws(pool, draws);
+    listener.notice(pool.size() + " " + pool.name() + ", " + draws + " per epoch");
   }
 
   private int batchesPerEpoch(int trainSize) {

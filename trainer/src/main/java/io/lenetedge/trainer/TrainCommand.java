@@ -83,6 +83,12 @@ public final class TrainCommand implements Callable<Integer> {
           + " epoch, as a fraction of its MNIST images; 0 for none (default: ${DEFAULT-VALUE}).")
   float scanShare = DEFAULTS.scanShare();
 
+  @Option(names = "--enlarged-share",
+      description = "MNIST digits enlarged 2 to 10 times as a tight crop or a high-resolution scan"
+          + " gives them, per epoch, as a fraction of its MNIST images; 0 for none"
+          + " (default: ${DEFAULT-VALUE}).")
+  float enlargedShare = DEFAULTS.enlargedShare();
+
   @Option(names = "--extra", paramLabel = "DIR",
       description = "Also train on your own images: DIR/0 ... DIR/9 hold images of each digit, any size"
           + " and format classify reads, prepared as the runtime prepares them.")
@@ -115,7 +121,8 @@ public final class TrainCommand implements Callable<Integer> {
         .optValidationSize(valSize).optAugment(!noAugment).optDropout(dropout)
         .optDevice(device).optMaxBatchesPerEpoch(maxBatches)
         .optDistort(!noDistort).optStyles(!noStyles).optFonts(noFonts ? null : fonts(fonts))
-        .optFontShare(fontShare).optScanShare(scanShare).optExtra(extra).optExtraShare(extraShare)
+        .optFontShare(fontShare).optScanShare(scanShare)
+        .optEnlargedShare(enlargedShare).optExtra(extra).optExtraShare(extraShare)
         .optKept(keep)
         .build();
     prepareOutput();

@@ -6,34 +6,35 @@ import io.lenetedge.common.LabeledImages;
 import io.lenetedge.common.MnistData;
 import io.lenetedge.common.ModelContract;
 import io.lenetedge.common.UserError;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * What an epoch trains on, and the batch assembly. MNIST's training images split into a training
- * and a validation part (fixed by the seed); optionally digits drawn from fonts and scanned MNIST
- * digits (a given number of each drawn afresh each epoch) and a user's own images (each repeated a given number of times per
- * epoch); shuffling, style variants, augmentation and scaling to [0,1] into reusable float arrays.
- * A sample is an MNIST index, or {@link #FONTS} / {@link #EXTRA} / {@link #SCANS} plus its index
- * in that pool.
+ * and a validation part (fixed by the seed); optionally pools of prepared digits (font digits,
+ * scanned or enlarged MNIST digits), a given number of each drawn afresh each epoch, and a user's
+ * own images, each repeated a given number of times per epoch; shuffling, style variants,
+ * augmentation and scaling to [0,1] into reusable float arrays. A sample is an MNIST index, {@link
+ * #EXTRA} plus an index among the user's images, or {@link #DRAWN} plus a pool's number times
+ * {@link #POOL} plus an index in that pool.
  */
 public final class TrainingData {
-  /** Sample ids from here are font digits... */
-  static final int FONTS = 1 << 24;
-  /** ...from here a user's images... */
-  static final int EXTRA = 2 << 24;
-  /** ...and from here scanned MNIST digits. */
-  static final int SCANS = 3 << 24;
+  /** Sample ids from here are a user's images... */
+  static final int EXTRA = 1 << 24;
+  /** ...and from here digits of the drawn pools, {@link #POOL} ids to each. */
+  static final int DRAWN = 2 << 24;
+  /** Ids a drawn pool spans (more than any pool holds). */
+  static final int POOL = 1 << 24;
 
   private final LabeledImages train;
   private final LabeledImages test;
   private final int[] trainIndices;
   private final int[] validationIndices;
-  private ImagePool fonts;
-  private int fontDraws;
-  private ImagePool scans;
-  private int scanDraws;
+  private final List<ImagePool> pools = new ArrayList<>();
+  private final List<Integer> draws = new ArrayList<>();
   private ImagePool extra;
   private int extraRepeats;
   private int mnistPerEpoch = Integer.MAX_VALUE;
@@ -51,17 +52,10 @@ public final class TrainingData {
     this.trainIndices = Arrays.copyOfRange(order, validationSize, order.length);
   }
 
-  /** Draws {@code draws} font digits into every epoch. */
-  TrainingData withFonts(ImagePool pool, int draws) {
-    this.fonts = pool;
-    this.fontDraws = draws;
-    return this;
-  }
-
-  /** Draws {@code draws} scanned digits into every epoch. */
-  TrainingData withScans(ImagePool pool, int draws) {
-    this.scans = pool;
-    this.scanDraws = draws;
+  /** Draws {@code draws} digits of {@code pool} (with replacement) into every epoch. */
+  TrainingData withDraws(ImagePool pool, int draws) {
+    this.pools.add(pool);
+    this.draws.add(draws);
     return this;
   }
 
@@ -91,7 +85,8 @@ public final class TrainingData {
 
   /** Samples in one epoch. */
   public int epochSize() {
-    return Math.min(trainIndices.length, mnistPerEpoch) + fontDraws + scanDraws
+    return Math.min(trainIndices.length, mnistPerEpoch)
+        + draws.stream().mapToInt(Integer::intValue).sum()
         + (extra == null ? 0 : extra.size() * extraRepeats);
   }
 
@@ -119,11 +114,10 @@ public final class TrainingData {
     int m = Math.min(mnist.length, mnistPerEpoch);
     int[] order = Arrays.copyOf(mnist, epochSize());
     int at = m;
-    for (int k = 0; k < fontDraws; k++) {
-      order[at++] = FONTS + rng.nextInt(fonts.size());
-    }
-    for (int k = 0; k < scanDraws; k++) {
-      order[at++] = SCANS + rng.nextInt(scans.size());
+    for (int p = 0; p < pools.size(); p++) {
+      for (int k = 0; k < draws.get(p); k++) {
+        order[at++] = DRAWN + p * POOL + rng.nextInt(pools.get(p).size());
+      }
     }
     for (int r = 0; extra != null && r < extraRepeats; r++) {
       for (int k = 0; k < extra.size(); k++) {
@@ -144,12 +138,10 @@ public final class TrainingData {
     for (int b = 0; b < n; b++) {
       int id = order[from + b];
       int label;
-      if (id >= SCANS) {
-        label = copy(scans, id - SCANS, base);
+      if (id >= DRAWN) {
+        label = copy(pools.get((id - DRAWN) / POOL), (id - DRAWN) % POOL, base);
       } else if (id >= EXTRA) {
         label = copy(extra, id - EXTRA, base);
-      } else if (id >= FONTS) {
-        label = copy(fonts, id - FONTS, base);
       } else {
         train.images().copyScaled(id, base, 0);
         label = train.label(id);

@@ -10,7 +10,9 @@ import java.nio.file.Path;
  * project's recipe (the one that produced the shipped model). Each source of training data beyond
  * MNIST is a switch: distortions (slant, elastic warps, stroke width) on top of the affine
  * augmentation, style variants drawn onto MNIST digits, digits drawn from fonts, MNIST digits as
- * a low-resolution scan records them, and a user's own images; a fine-tuning run starts from another run's parameters.
+ * a low-resolution scan records them, MNIST digits enlarged as a tight crop or a high-resolution
+ * scan gives them, and a user's own images; a fine-tuning run starts from another run's
+ * parameters.
  */
 public final class TrainingRecipe {
   private final int epochs;
@@ -27,6 +29,7 @@ public final class TrainingRecipe {
   private final Path fonts;
   private final float fontShare;
   private final float scanShare;
+  private final float enlargedShare;
   private final Path extra;
   private final float extraShare;
   private final int mnistPerEpoch;
@@ -48,6 +51,7 @@ public final class TrainingRecipe {
     this.fonts = b.fonts;
     this.fontShare = b.fontShare;
     this.scanShare = b.scanShare;
+    this.enlargedShare = b.enlargedShare;
     this.extra = b.extra;
     this.extraShare = b.extraShare;
     this.mnistPerEpoch = b.mnistPerEpoch;
@@ -149,6 +153,14 @@ public final class TrainingRecipe {
     return scanShare;
   }
 
+  /**
+   * MNIST training digits enlarged 2 to 10 times ({@link io.lenetedge.image.Enlargement}), drawn
+   * into each epoch as a fraction of its MNIST images; 0 for none.
+   */
+  public float enlargedShare() {
+    return enlargedShare;
+  }
+
   /** A user's images ({@code DIR/0} ... {@code DIR/9}); null for none. */
   public Path extra() {
     return extra;
@@ -185,6 +197,7 @@ public final class TrainingRecipe {
     private Path fonts;
     private float fontShare = 0.05f;
     private float scanShare = 0.1f;
+    private float enlargedShare = 0.1f;
     private Path extra;
     private float extraShare = 0.1f;
     private int mnistPerEpoch;
@@ -222,6 +235,12 @@ public final class TrainingRecipe {
     /** Scanned MNIST digits per epoch as a fraction of its MNIST images; 0 for none. */
     public Builder optScanShare(float share) {
       this.scanShare = share == 0 ? 0 : share("scan-share", share);
+      return this;
+    }
+
+    /** Enlarged MNIST digits per epoch as a fraction of its MNIST images; 0 for none. */
+    public Builder optEnlargedShare(float share) {
+      this.enlargedShare = share == 0 ? 0 : share("enlarged-share", share);
       return this;
     }
 

@@ -20,6 +20,7 @@ class TrainDefaultsTest {
         Map.entry("--device", RECIPE.device()), Map.entry("--val-size", RECIPE.validationSize()),
         Map.entry("--dropout", RECIPE.dropout()), Map.entry("--font-share", RECIPE.fontShare()),
         Map.entry("--scan-share", RECIPE.scanShare()),
+        Map.entry("--enlarged-share", RECIPE.enlargedShare()),
         Map.entry("--extra-share", RECIPE.extraShare()), Map.entry("--keep", RECIPE.kept()));
     String help = train.getUsageMessage().replaceAll("\\s+", " ");
     expected.forEach((name, value) -> {
