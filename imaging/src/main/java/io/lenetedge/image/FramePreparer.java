@@ -37,6 +37,13 @@ public final class FramePreparer {
   /** See {@link #COARSE_SIDE}. */
   static final double LARGE = 0.35;
   /**
+   * A digit lower than this fraction of the region's smaller side may still be part of one that
+   * fills the region with strokes wider than the paper window (a thick digit in a tight crop or a
+   * high-resolution scan): it is looked for first at the coarse scale of {@link #COARSE_SIDE},
+   * under the same rule.
+   */
+  static final double PARTIAL = 0.5;
+  /**
    * A digit whose strokes are thicker than this fraction of the paper window, or that looks hollow
    * ({@link InkMap#hollow}), has lost some of them to the paper estimate: it is measured again at
    * its own scale, and taken from there when found as high.
@@ -82,30 +89,49 @@ public final class FramePreparer {
     boolean fragment = !found || digitHeight < FRAGMENT * side;
     boolean hollow = found && ink.hollow(blobs);
     boolean thick = found && blobs.thickness() > THICK * ink.windowWidth();
-    int better = fragment || hollow ? Math.max(factor + 1, Math.round((float) side / COARSE_SIDE))
+    int coarse = Math.max(factor + 1, Math.round((float) side / COARSE_SIDE));
+    int better = fragment || hollow ? coarse
         : thick ? Math.max(factor + 1, factorFor(blobs.bottom() - blobs.top() + 1, factor, 0))
         : factorFor(blobs.bottom() - blobs.top() + 1, factor, MAX_DIGIT_MAP_HEIGHT);
+    boolean looked = false;
+    boolean partial = found && !fragment && !hollow && digitHeight < PARTIAL * side;
+    if (partial && coarse > factor && side / coarse >= MIN_MAP_SIDE) {
+      looked = true;
+      if (foundTaller(frame, x, y, width, height, coarse, true, digitHeight)) {
+        return crop.prepare(frame, ink, blobs);
+      }
+    }
     if (better > factor && side / better >= MIN_MAP_SIDE) {
       int[] tries = fragment || hollow ? new int[] {better, better - 1, better + 1} : new int[] {better};
       for (int f : tries) {
-        if (f <= factor || side / f < MIN_MAP_SIDE) {
-          continue;
+        if (f > factor && side / f >= MIN_MAP_SIDE) {
+          looked = true;
+          if (foundTaller(frame, x, y, width, height, f, fragment, digitHeight)) {
+            return crop.prepare(frame, ink, blobs);
+          }
         }
-        boolean again = ink.measure(frame, x, y, width, height, f) && blobs.find(ink)
-            && !smudge(blobs);
-        int againHeight = again ? (blobs.bottom() - blobs.top() + 1) * f : 0;
-        boolean taller = fragment ? againHeight >= LARGE * side && againHeight >= 2 * digitHeight
-            : againHeight >= digitHeight;
-        if (again && taller) {
-          return crop.prepare(frame, ink, blobs);
-        }
-      }
-      if (found) {
-        ink.measure(frame, x, y, width, height);
-        blobs.find(ink);
       }
     }
+    if (found && looked) {
+      ink.measure(frame, x, y, width, height);
+      blobs.find(ink);
+    }
     return found ? crop.prepare(frame, ink, blobs) : Optional.empty();
+  }
+
+  /**
+   * Looks again at {@code factor}: whether it finds a digit, not a {@link #smudge}, taller than
+   * the first look's {@code digitHeight} (for a {@code fragment}, at least twice as tall and
+   * {@link #LARGE} of the region). The maps then hold that look.
+   */
+  private boolean foundTaller(GrayImage frame, int x, int y, int width, int height, int factor,
+      boolean fragment, int digitHeight) {
+    boolean again = ink.measure(frame, x, y, width, height, factor) && blobs.find(ink)
+        && !smudge(blobs);
+    int againHeight = again ? (blobs.bottom() - blobs.top() + 1) * factor : 0;
+    int side = Math.min(width, height);
+    return again && (fragment ? againHeight >= LARGE * side && againHeight >= 2 * digitHeight
+        : againHeight >= digitHeight);
   }
 
   /*

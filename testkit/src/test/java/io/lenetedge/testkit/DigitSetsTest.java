@@ -56,6 +56,39 @@ class DigitSetsTest {
     }
   }
 
+  /**
+   * MNIST test digits that a paper window narrower than their strokes once cut to a part of them,
+   * or to the speck beside them, when enlarged ten times: each is found whole, in both filters and
+   * both polarities.
+   */
+  @Test
+  void thickDigitsEnlargedTenTimesAreFoundWhole() {
+    int[] cut = {200, 5888, 7714, 7739, 9052, 9060, 9469};
+    StringBuilder parts = new StringBuilder();
+    for (int i : cut) {
+      int top = 28;
+      int bottom = -1;
+      for (int p = 0; p < 784; p++) {
+        if ((test.images().pixels()[i * 784 + p] & 0xFF) > 127) {
+          top = Math.min(top, p / 28);
+          bottom = Math.max(bottom, p / 28);
+        }
+      }
+      int height = (bottom - top + 1) * 10;
+      for (Enlargement.Filter f : Enlargement.Filter.values()) {
+        for (boolean dark : new boolean[] {true, false}) {
+          var prepared = MnistStyle.prepare(DigitSets.scaled(test, i, 10, f, dark, 0));
+          int found = prepared.map(MnistStyle.Prepared::height).orElse(0);
+          if (found < 0.9 * height) {
+            parts.append(String.format(" %d (%s, %s): %d of %d px high;", i, f,
+                dark ? "dark" : "light", found, height));
+          }
+        }
+      }
+    }
+    assertEquals("", parts.toString(), "found as parts");
+  }
+
   @Test
   void scaledDigitsKeepTheirInkWhereTheOriginalHasIt() {
     GrayImage x4 = DigitSets.scaled(test, 0, 4, Enlargement.Filter.BICUBIC, true, 0);
