@@ -18,12 +18,12 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 names=(mnist distort styles fonts scans enlarged)
 declare -A flags=(
-  [mnist]="--no-distort --no-styles --no-fonts --scan-share 0 --enlarged-share 0"
-  [distort]="--no-styles --no-fonts --scan-share 0 --enlarged-share 0"
-  [styles]="--no-fonts --scan-share 0 --enlarged-share 0"
-  [fonts]="--scan-share 0 --enlarged-share 0"
-  [scans]="--enlarged-share 0"
-  [enlarged]=""
+  [mnist]="--no-distort --no-styles --no-fonts --scan-share 0"
+  [distort]="--no-styles --no-fonts --scan-share 0"
+  [styles]="--no-fonts --scan-share 0"
+  [fonts]="--scan-share 0"
+  [scans]=""
+  [enlarged]="--enlarged-share 0.1"
 )
 for round in $(seq 1 "$ROUNDS"); do
   for name in "${names[@]}"; do
@@ -42,8 +42,8 @@ for name in "${names[@]}"; do
     distort) label="+ elastic, slant, stroke width, coarse" ;;
     styles) label="+ style variants" ;;
     fonts) label="+ font digits" ;;
-    scans) label="+ scanned digits" ;;
-    enlarged) label="+ enlarged digits (the default recipe)" ;;
+    scans) label="+ scanned digits (the default recipe)" ;;
+    enlarged) label="+ enlarged digits (--enlarged-share 0.1)" ;;
   esac
   printf '%-44s %8.1f %6.2f\n' "$label" "$m" "$(awk -v a="$m" -v b="$base" 'BEGIN {print a / b}')"
 done

@@ -88,7 +88,7 @@ public record ImagePool(String name, float[] images, int[] labels) {
    */
   static ImagePool scans(LabeledImages train, int[] indices, int count, long seed,
       boolean styles) {
-    return prepared(train, indices, count, seed ^ 0x5CA45L, styles, (digit, rng) -> {
+    return prepared(train, indices, count, seed, 0x5CA45L, styles, (digit, rng) -> {
       int rows = MIN_SCAN_ROWS + rng.nextInt(MAX_SCAN_ROWS - MIN_SCAN_ROWS + 1);
       return BlockScan.page(BlockScan.counts(digit, 0, rows), rows);
     }, "MNIST training digits scanned " + MIN_SCAN_ROWS + " to " + MAX_SCAN_ROWS + " blocks high");
@@ -102,7 +102,7 @@ public record ImagePool(String name, float[] images, int[] labels) {
    */
   static ImagePool enlarged(LabeledImages train, int[] indices, int count, long seed,
       boolean styles) {
-    return prepared(train, indices, count, seed ^ 0xE4A26EL, styles, (digit, rng) -> {
+    return prepared(train, indices, count, seed, 0xE4A26EL, styles, (digit, rng) -> {
       int scale = 2 + rng.nextInt(MAX_ENLARGEMENT - 1);
       Enlargement.Filter filter = Enlargement.Filter.values()[rng.nextInt(2)];
       double blur = rng.nextBoolean() ? 0 : 0.2 + 0.3 * rng.nextDouble();
@@ -117,15 +117,16 @@ public record ImagePool(String name, float[] images, int[] labels) {
 
   /**
    * {@code count} pictures of MNIST training images drawn by the seed, in parallel (each with its
-   * own generator, so the pool does not depend on the threads), prepared as the runtime prepares
-   * pictures; those where no digit is found are left out.
+   * own generator, from the seed and the pool's {@code salt}, so the pool does not depend on the
+   * threads), prepared as the runtime prepares pictures; those where no digit is found are left
+   * out.
    */
   private static ImagePool prepared(LabeledImages train, int[] indices, int count, long seed,
-      boolean styles, Picture picture, String name) {
+      long salt, boolean styles, Picture picture, String name) {
     float[][] prepared = new float[count][];
     int[] labels = new int[count];
     IntStream.range(0, count).parallel().forEach(k -> {
-      SplittableRandom rng = new SplittableRandom(seed + 31L * k);
+      SplittableRandom rng = new SplittableRandom(seed ^ (salt + 31L * k));
       int i = indices[rng.nextInt(indices.length)];
       float[] digit = new float[ModelContract.PIXELS];
       train.images().copyScaled(i, digit, 0);

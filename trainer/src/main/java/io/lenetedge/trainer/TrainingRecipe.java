@@ -197,7 +197,7 @@ public final class TrainingRecipe {
     private Path fonts;
     private float fontShare = 0.05f;
     private float scanShare = 0.1f;
-    private float enlargedShare = 0.1f;
+    private float enlargedShare;
     private Path extra;
     private float extraShare = 0.1f;
     private int mnistPerEpoch;
