@@ -22,8 +22,6 @@ final class InkMap {
   private static final int MIN_RADIUS = 7;
   /** The paper window is about this many times narrower than the region's smaller side. */
   static final int WINDOWS_PER_SIDE = 8;
-  /** A wide paper window: for a digit whose strokes are thicker than the usual window. */
-  static final int WIDE_WINDOWS_PER_SIDE = 3;
   /**
    * Paper outvotes ink (the pixels near contrast mostly lie on the paper's side) by at least this
    * share of the votes, or the region's edge decides which side is paper.
