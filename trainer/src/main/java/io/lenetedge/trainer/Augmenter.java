@@ -1,5 +1,6 @@
 package io.lenetedge.trainer;
 
+import io.lenetedge.image.GaussianBlur;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -204,16 +205,6 @@ public record Augmenter(float maxShift, float maxRotationDegrees, float maxScale
     /** Uniform noise in [-1, 1] per pixel and axis, Gaussian-smoothed (edges clamped). */
     static float[][] make(float sigma) {
       SplittableRandom rng = new SplittableRandom(0xE1A5);
-      int r = (int) Math.ceil(3 * sigma);
-      float[] k = new float[2 * r + 1];
-      float sum = 0;
-      for (int i = -r; i <= r; i++) {
-        k[i + r] = (float) Math.exp(-i * i / (2.0 * sigma * sigma));
-        sum += k[i + r];
-      }
-      for (int i = 0; i < k.length; i++) {
-        k[i] /= sum;
-      }
       float[][] fields = new float[FIELDS][];
       for (int f = 0; f < FIELDS; f++) {
         float[] field = new float[2 * PIXELS];
@@ -222,25 +213,8 @@ public record Augmenter(float maxShift, float maxRotationDegrees, float maxScale
           for (int i = 0; i < PIXELS; i++) {
             noise[i] = (float) (rng.nextDouble() * 2 - 1);
           }
-          float[] rows = new float[PIXELS];
-          for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-              float s = 0;
-              for (int i = -r; i <= r; i++) {
-                s += k[i + r] * noise[y * SIZE + Math.clamp(x + i, 0, SIZE - 1)];
-              }
-              rows[y * SIZE + x] = s;
-            }
-          }
-          for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-              float s = 0;
-              for (int i = -r; i <= r; i++) {
-                s += k[i + r] * rows[Math.clamp(y + i, 0, SIZE - 1) * SIZE + x];
-              }
-              field[axis * PIXELS + y * SIZE + x] = s;
-            }
-          }
+          System.arraycopy(GaussianBlur.apply(noise, SIZE, SIZE, sigma), 0, field, axis * PIXELS,
+              PIXELS);
         }
         fields[f] = field;
       }
