@@ -33,8 +33,7 @@ public final class TrainingData {
   private final LabeledImages test;
   private final int[] trainIndices;
   private final int[] validationIndices;
-  private final List<ImagePool> pools = new ArrayList<>();
-  private final List<Integer> draws = new ArrayList<>();
+  private final List<Drawn> drawn = new ArrayList<>();
   private ImagePool extra;
   private int extraRepeats;
   private int mnistPerEpoch = Integer.MAX_VALUE;
@@ -52,10 +51,12 @@ public final class TrainingData {
     this.trainIndices = Arrays.copyOfRange(order, validationSize, order.length);
   }
 
+  /** A pool and how many of its digits each epoch draws. */
+  private record Drawn(ImagePool pool, int draws) {}
+
   /** Draws {@code draws} digits of {@code pool} (with replacement) into every epoch. */
   TrainingData withDraws(ImagePool pool, int draws) {
-    this.pools.add(pool);
-    this.draws.add(draws);
+    drawn.add(new Drawn(pool, draws));
     return this;
   }
 
@@ -86,7 +87,7 @@ public final class TrainingData {
   /** Samples in one epoch. */
   public int epochSize() {
     return Math.min(trainIndices.length, mnistPerEpoch)
-        + draws.stream().mapToInt(Integer::intValue).sum()
+        + drawn.stream().mapToInt(Drawn::draws).sum()
         + (extra == null ? 0 : extra.size() * extraRepeats);
   }
 
@@ -114,9 +115,10 @@ public final class TrainingData {
     int m = Math.min(mnist.length, mnistPerEpoch);
     int[] order = Arrays.copyOf(mnist, epochSize());
     int at = m;
-    for (int p = 0; p < pools.size(); p++) {
-      for (int k = 0; k < draws.get(p); k++) {
-        order[at++] = DRAWN + p * POOL + rng.nextInt(pools.get(p).size());
+    for (int p = 0; p < drawn.size(); p++) {
+      Drawn d = drawn.get(p);
+      for (int k = 0; k < d.draws(); k++) {
+        order[at++] = DRAWN + p * POOL + rng.nextInt(d.pool().size());
       }
     }
     for (int r = 0; extra != null && r < extraRepeats; r++) {
@@ -139,7 +141,7 @@ public final class TrainingData {
       int id = order[from + b];
       int label;
       if (id >= DRAWN) {
-        label = copy(pools.get((id - DRAWN) / POOL), (id - DRAWN) % POOL, base);
+        label = copy(drawn.get((id - DRAWN) / POOL).pool(), (id - DRAWN) % POOL, base);
       } else if (id >= EXTRA) {
         label = copy(extra, id - EXTRA, base);
       } else {
