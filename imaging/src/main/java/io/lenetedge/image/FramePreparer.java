@@ -63,6 +63,9 @@ public final class FramePreparer {
 
   private final InkMap ink = new InkMap();
   private final DigitBlobs blobs = new DigitBlobs();
+  /** A second look at another scale, so that the first look's maps stay as they are. */
+  private final InkMap again = new InkMap();
+  private final DigitBlobs againBlobs = new DigitBlobs();
   private final InkCrop crop = new InkCrop();
 
   /** Prepares the whole frame; see {@link MnistStyle#prepare(GrayImage)}. */
@@ -93,44 +96,35 @@ public final class FramePreparer {
     int better = fragment || hollow ? coarse
         : thick ? Math.max(factor + 1, factorFor(blobs.bottom() - blobs.top() + 1, factor, 0))
         : factorFor(blobs.bottom() - blobs.top() + 1, factor, MAX_DIGIT_MAP_HEIGHT);
-    boolean looked = false;
     boolean partial = found && !fragment && !hollow && digitHeight < PARTIAL * side;
-    if (partial && coarse > factor && side / coarse >= MIN_MAP_SIDE) {
-      looked = true;
-      if (foundTaller(frame, x, y, width, height, coarse, true, digitHeight)) {
-        return crop.prepare(frame, ink, blobs);
-      }
+    if (partial && coarse > factor && side / coarse >= MIN_MAP_SIDE
+        && foundTaller(frame, x, y, width, height, coarse, true, digitHeight)) {
+      return crop.prepare(frame, again, againBlobs);
     }
     if (better > factor && side / better >= MIN_MAP_SIDE) {
       int[] tries = fragment || hollow ? new int[] {better, better - 1, better + 1} : new int[] {better};
       for (int f : tries) {
-        if (f > factor && side / f >= MIN_MAP_SIDE) {
-          looked = true;
-          if (foundTaller(frame, x, y, width, height, f, fragment, digitHeight)) {
-            return crop.prepare(frame, ink, blobs);
-          }
+        if (f > factor && side / f >= MIN_MAP_SIDE
+            && foundTaller(frame, x, y, width, height, f, fragment, digitHeight)) {
+          return crop.prepare(frame, again, againBlobs);
         }
       }
-    }
-    if (found && looked) {
-      ink.measure(frame, x, y, width, height);
-      blobs.find(ink);
     }
     return found ? crop.prepare(frame, ink, blobs) : Optional.empty();
   }
 
   /**
-   * Looks again at {@code factor}: whether it finds a digit, not a {@link #smudge}, taller than
-   * the first look's {@code digitHeight} (for a {@code fragment}, at least twice as tall and
-   * {@link #LARGE} of the region). The maps then hold that look.
+   * Looks again at {@code factor}, into {@link #again}: whether it finds a digit, not a {@link
+   * #smudge}, taller than the first look's {@code digitHeight} (for a {@code fragment}, at least
+   * twice as tall and {@link #LARGE} of the region).
    */
   private boolean foundTaller(GrayImage frame, int x, int y, int width, int height, int factor,
       boolean fragment, int digitHeight) {
-    boolean again = ink.measure(frame, x, y, width, height, factor) && blobs.find(ink)
-        && !smudge(blobs);
-    int againHeight = again ? (blobs.bottom() - blobs.top() + 1) * factor : 0;
+    boolean seen = again.measure(frame, x, y, width, height, factor) && againBlobs.find(again)
+        && !smudge(againBlobs);
+    int againHeight = seen ? (againBlobs.bottom() - againBlobs.top() + 1) * factor : 0;
     int side = Math.min(width, height);
-    return again && (fragment ? againHeight >= LARGE * side && againHeight >= 2 * digitHeight
+    return seen && (fragment ? againHeight >= LARGE * side && againHeight >= 2 * digitHeight
         : againHeight >= digitHeight);
   }
 
